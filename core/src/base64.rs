@@ -17,7 +17,7 @@ const LENIENT: GeneralPurpose = GeneralPurpose::new(
 pub(crate) fn decode_exact<const N: usize>(text: &[u8]) -> Option<[u8; N]> {
     // The decoder wants room for the rounded-up length, so over-long input can
     // never be mistaken for N bytes: decode into a larger scratch buffer.
-    if text.len() > (N + 2) / 3 * 4 + 2 {
+    if text.len() > N.div_ceil(3) * 4 + 2 {
         return None;
     }
     let mut scratch = [0u8; 72];
