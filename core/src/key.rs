@@ -81,6 +81,16 @@ impl Key {
         Ok(Key::from_hmac_bytes_unchecked(decode_nonempty(rest)?))
     }
 
+    /// Parses key text given as bytes (as C and Go hand it over).
+    ///
+    /// Bytes that are not UTF-8 cannot be base64 either: `invalid_secret`.
+    pub fn parse_bytes(text: &[u8]) -> Result<Key> {
+        match std::str::from_utf8(text) {
+            Ok(text) => Key::parse(text),
+            Err(_) => Err(Error::reason(ErrorKind::InvalidSecret, "the secret is not valid base64 text")),
+        }
+    }
+
     /// An HMAC-SHA256 key from raw bytes, used as given.
     pub fn hmac(bytes: &[u8]) -> Result<Key> {
         if bytes.is_empty() {
