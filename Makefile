@@ -9,7 +9,7 @@ export CARGO_TERM_COLOR ?= never
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
 
-test: lint test-core test-cli test-python test-node test-c test-go bench-smoke ## every test in every language (what CI runs)
+test: lint test-core test-cli test-python test-node test-c test-go test-fuzz bench-smoke ## every test in every language (what CI runs)
 
 demo: ## the main job: build the wheel, install it in a fresh venv, verify a signed API Gateway event with the Lambda handler
 	$(MAKE) -C bindings-python demo
@@ -36,6 +36,9 @@ test-c: ## the C library: header check, vectors, valgrind
 
 test-go: ## the Go package over the C library, go test -race
 	$(MAKE) -C bindings-c test-go
+
+test-fuzz: ## each fuzz target for a bounded time (proptest where cargo-fuzz cannot run)
+	$(MAKE) -C fuzz smoke
 
 bench-smoke: ## a seconds-long run of every benchmark, so they never rot
 	$(MAKE) -C bench smoke
