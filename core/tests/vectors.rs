@@ -9,8 +9,13 @@ fn project_vectors() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/standard-webhooks.json")
 }
 
+/// The file the cases come from: `STDWEBHOOKS_VECTORS` if set, else the project's copy.
+fn vector_file() -> PathBuf {
+    std::env::var_os("STDWEBHOOKS_VECTORS").map_or_else(project_vectors, PathBuf::from)
+}
+
 fn load() -> Value {
-    let path = project_vectors();
+    let path = vector_file();
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("vector file {} is missing: {e}", path.display()));
     serde_json::from_str(&text).expect("vector file is valid JSON")
