@@ -87,7 +87,10 @@ impl Key {
     pub fn parse_bytes(text: &[u8]) -> Result<Key> {
         match std::str::from_utf8(text) {
             Ok(text) => Key::parse(text),
-            Err(_) => Err(Error::reason(ErrorKind::InvalidSecret, "the secret is not valid base64 text")),
+            Err(_) => Err(Error::reason(
+                ErrorKind::InvalidSecret,
+                "the secret is not valid base64 text",
+            )),
         }
     }
 
