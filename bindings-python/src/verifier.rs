@@ -293,7 +293,8 @@ impl Verifier {
 /// the reference package's messages, and `None` is an empty secret (as the
 /// reference treats it, so `Webhook(os.environ.get(...))` fails the same way).
 #[pyfunction]
-pub fn _dropin_verifier(key: &Bound<'_, PyAny>) -> PyResult<Verifier> {
+#[pyo3(signature = (key, tolerance = DEFAULT_TOLERANCE))]
+pub fn _dropin_verifier(key: &Bound<'_, PyAny>, tolerance: u64) -> PyResult<Verifier> {
     guard(|| {
         if key.is_none() {
             let empty = stdwebhooks::Verifier::with_keys(std::iter::empty())
@@ -301,7 +302,7 @@ pub fn _dropin_verifier(key: &Bound<'_, PyAny>) -> PyResult<Verifier> {
                 .unwrap_or_else(|| ErrorKind::EmptySecret.into());
             return Err(to_pyerr(empty, Style::DropIn));
         }
-        Verifier::build(key, DEFAULT_TOLERANCE, Style::DropIn)
+        Verifier::build(key, tolerance, Style::DropIn)
     })
 }
 

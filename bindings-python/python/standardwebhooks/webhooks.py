@@ -10,7 +10,8 @@ Differences from the reference are deliberate fixes (see CONTRACT.md):
 * an aware ``datetime`` given to :meth:`Webhook.sign` is converted to UTC
   (a naive one is taken as UTC, as before);
 * headers may be any mapping or header object, or ``None``, and an empty
-  body verifies to ``None`` instead of a JSON error.
+  body verifies to ``None`` instead of a JSON error; an authentic body that
+  is not JSON raises ``json.JSONDecodeError`` whatever its bytes.
 
 Every exception raised here derives from :class:`WebhookVerificationError`,
 which is also the base of the ``stdwebhooks`` error hierarchy; each carries
@@ -22,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 import typing as t
 from datetime import datetime
 
@@ -38,6 +40,22 @@ __all__ = [
 
 def hmac_data(key: bytes, data: bytes) -> bytes:
     return hmac.new(key, data, hashlib.sha256).digest()
+
+
+def _parse_json(data: t.Union[str, bytes, bytearray, memoryview]) -> t.Any:
+    """Parses an authentic body as UTF-8 JSON, as the reference does.
+
+    A body that is authentic but not JSON raises ``json.JSONDecodeError``
+    (a ``ValueError``), including one that is not UTF-8: the reference
+    raised ``UnicodeDecodeError`` there, before it had even verified.
+    """
+    if isinstance(data, str):
+        return json.loads(data)
+    try:
+        text = str(data, "utf-8")
+    except UnicodeDecodeError as err:
+        raise json.JSONDecodeError("webhook body is not UTF-8 text", "", err.start) from None
+    return json.loads(text)
 
 
 class Webhook:
@@ -71,10 +89,12 @@ class Webhook:
             WebhookVerificationError if one of the required headers is missing,
             invalid, too old or too new; or no matching signature is found.
         """
-        self._verifier.verify(data, headers)
+        # The clock is read through time.time() so that tests which freeze
+        # time for the reference package (freezegun, time-machine) still work.
+        self._verifier.verify(data, headers, now=int(time.time()))
         if not json_parse or len(data) == 0:
             return None
-        return json.loads(bytes(data) if isinstance(data, memoryview) else data)
+        return _parse_json(data)
 
     def sign(self, msg_id: str, timestamp: datetime, data: str) -> str:
         return self._verifier.sign(msg_id, timestamp, data)
