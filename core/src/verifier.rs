@@ -158,7 +158,7 @@ impl Verifier {
         let sig = required(headers.signature, HEADER_SIGNATURE)?;
         let ts = timestamp::parse(ts_text)?;
         timestamp::check_tolerance(ts, now, self.tolerance)?;
-        self.check_signatures(id, ts, payload, sig)
+        self.check_signatures(id, timestamp::canonical(ts_text), payload, sig)
     }
 
     /// Verifies the signature only, ignoring how old or new the timestamp is.
@@ -175,19 +175,18 @@ impl Verifier {
         let id = required(id.as_deref(), HEADER_ID)?;
         let ts_text = required(ts.as_deref(), HEADER_TIMESTAMP)?;
         let sig = required(sig.as_deref(), HEADER_SIGNATURE)?;
-        let ts = timestamp::parse(ts_text)?;
-        self.check_signatures(id, ts, payload, sig)
+        timestamp::parse(ts_text)?;
+        self.check_signatures(id, timestamp::canonical(ts_text), payload, sig)
     }
 
-    fn check_signatures(&self, id: &[u8], ts: i64, payload: &[u8], header: &[u8]) -> Result<()> {
-        let ts = Canonical::new(ts as u64);
-        let mut tags: Option<Vec<Tag>> = None;
+    /// `ts` is the canonical text of a timestamp that parsed.
+    fn check_signatures(&self, id: &[u8], ts: &[u8], payload: &[u8], header: &[u8]) -> Result<()> {
+        let mut tags: Option<Tags> = None;
         let mut v1a_checked = 0;
         for entry in entries(header) {
             let matched = match entry {
                 Entry::V1(given) => {
-                    let tags =
-                        tags.get_or_insert_with(|| self.hmac_tags(id, ts.as_bytes(), payload));
+                    let tags = tags.get_or_insert_with(|| self.hmac_tags(id, ts, payload));
                     // Accumulated without early exit, so timing does not say which key matched.
                     tags.iter()
                         .fold(Choice::from(0), |acc, t| acc | t.ct_matches(&given))
@@ -196,7 +195,7 @@ impl Verifier {
                 Entry::V1a(signature) if v1a_checked < MAX_V1A_ENTRIES => {
                     v1a_checked += 1;
                     self.public_keys()
-                        .any(|k| ed25519_verifies(&k, &signature, id, ts.as_bytes(), payload))
+                        .any(|k| ed25519_verifies(&k, &signature, id, ts, payload))
                 }
                 Entry::V1a(_) => false,
             };
@@ -207,14 +206,15 @@ impl Verifier {
         Err(ErrorKind::NoMatchingSignature.into())
     }
 
-    fn hmac_tags(&self, id: &[u8], ts: &[u8], payload: &[u8]) -> Vec<Tag> {
-        self.keys
-            .iter()
-            .filter_map(|k| match k {
-                Prepared::Hmac { mac, .. } => Some(hmac_tag(mac, id, ts, payload)),
-                _ => None,
-            })
-            .collect()
+    fn hmac_tags(&self, id: &[u8], ts: &[u8], payload: &[u8]) -> Tags {
+        let mut keys = self.keys.iter().filter_map(|k| match k {
+            Prepared::Hmac { mac, .. } => Some(mac),
+            _ => None,
+        });
+        let first = keys.next().map(|mac| hmac_tag(mac, id, ts, payload));
+        // Empty, and so never allocated, unless the verifier holds several HMAC keys.
+        let rest = keys.map(|mac| hmac_tag(mac, id, ts, payload)).collect();
+        Tags { first, rest }
     }
 
     fn public_keys(&self) -> impl Iterator<Item = VerifyingKey> + '_ {
@@ -304,6 +304,19 @@ impl Verifier {
             Prepared::Hmac { challenge, .. } => Some(challenge),
             _ => None,
         })
+    }
+}
+
+/// The expected HMAC tags of one message, one per HMAC key. The first is kept
+/// inline so that a verify with one key (nearly every verify) allocates nothing.
+struct Tags {
+    first: Option<Tag>,
+    rest: Vec<Tag>,
+}
+
+impl Tags {
+    fn iter(&self) -> impl Iterator<Item = &Tag> {
+        self.first.iter().chain(&self.rest)
     }
 }
 
