@@ -20,12 +20,14 @@ a ``kind`` attribute naming the contract's error kind.
 
 from __future__ import annotations
 
+import base64  # noqa: F401  (the reference's module namespace, kept for `from ... import`)
 import hashlib
 import hmac
 import json
 import time
 import typing as t
-from datetime import datetime
+from datetime import datetime, timedelta, timezone  # noqa: F401
+from math import floor  # noqa: F401
 
 from stdwebhooks import _native
 from stdwebhooks.errors import EmptyWebhookSecretError, WebhookVerificationError
