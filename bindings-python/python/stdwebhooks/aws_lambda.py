@@ -172,7 +172,12 @@ def verify_event(
         raise MalformedEventError(f"a Lambda HTTP event is an object, not {type(event).__name__}")
     verifier = _resolve(secret, env_var, tolerance)
     body = event_body(event)
-    verifier.verify(body, event_headers(event), now=now)
+    headers = event_headers(event)
+    try:
+        verifier.verify(body, headers, now=now)
+    except TypeError as err:
+        # The body is bytes by now, so only a header value can be of the wrong type.
+        raise MalformedEventError(f"event headers: {err}") from None
     return body
 
 
