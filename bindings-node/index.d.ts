@@ -101,8 +101,8 @@ export interface SignHeadersOptions {
   timestamp?: Seconds
 }
 
-/** The three headers of a signed webhook. */
-export interface SignedHeaders {
+/** The three headers of a signed webhook (a type, not an interface, so it is a `HeadersInput`). */
+export type SignedHeaders = {
   'webhook-id': string
   'webhook-timestamp': string
   'webhook-signature': string
