@@ -100,11 +100,11 @@ typedef struct swh_verifier swh_verifier;
 // (NULL, 0) is allowed for an empty name or value.
 typedef struct swh_header {
   // The header name, e.g. `"Webhook-Id"`; need not be NUL-terminated.
-  const uint8_t *name;
+  const char *name;
   // Length of `name` in bytes.
   size_t name_len;
   // The header value as received (surrounding spaces and tabs are ignored).
-  const uint8_t *value;
+  const char *value;
   // Length of `value` in bytes.
   size_t value_len;
 } swh_header;
@@ -132,7 +132,7 @@ const char *swh_version(void);
 // # Safety
 // `text` must be NULL or point to `text_len` readable bytes; `kind_out` and
 // `out_len` NULL or writable; `out` NULL or `out_cap` writable bytes.
-enum swh_status swh_key_decode(const uint8_t *text,
+enum swh_status swh_key_decode(const char *text,
                                size_t text_len,
                                enum swh_key_kind *kind_out,
                                uint8_t *out,
@@ -154,10 +154,10 @@ enum swh_status swh_key_decode(const uint8_t *text,
 // `verifier` must be NULL or live; `msg_id` and `payload` NULL or pointing to their
 // lengths in readable bytes; `out` NULL or `out_cap` writable bytes; `out_len` NULL or writable.
 enum swh_status swh_verifier_sign(const struct swh_verifier *verifier,
-                                  const uint8_t *msg_id,
+                                  const char *msg_id,
                                   size_t msg_id_len,
                                   int64_t timestamp,
-                                  const uint8_t *payload,
+                                  const void *payload,
                                   size_t payload_len,
                                   char *out,
                                   size_t out_cap,
@@ -175,7 +175,7 @@ enum swh_status swh_verifier_sign(const struct swh_verifier *verifier,
 // `verifier` must be NULL or live; `challenge` NULL or pointing to `challenge_len`
 // readable bytes; `out` NULL or `out_cap` writable bytes; `out_len` NULL or writable.
 enum swh_status swh_verifier_challenge_response(const struct swh_verifier *verifier,
-                                                const uint8_t *challenge,
+                                                const char *challenge,
                                                 size_t challenge_len,
                                                 char *out,
                                                 size_t out_cap,
@@ -191,9 +191,9 @@ enum swh_status swh_verifier_challenge_response(const struct swh_verifier *verif
 // `verifier` must be NULL or live; `challenge` and `response` NULL or pointing to
 // their lengths in readable bytes.
 enum swh_status swh_verifier_verify_challenge_response(const struct swh_verifier *verifier,
-                                                       const uint8_t *challenge,
+                                                       const char *challenge,
                                                        size_t challenge_len,
-                                                       const uint8_t *response,
+                                                       const char *response,
                                                        size_t response_len);
 
 // The name of a status as a static NUL-terminated string: for the contract's
@@ -226,7 +226,7 @@ enum swh_status swh_verifier_new(const char *key, struct swh_verifier **out);
 //
 // # Safety
 // `key` must be NULL or point to `key_len` readable bytes; `out` must be NULL or writable.
-enum swh_status swh_verifier_new_len(const uint8_t *key, size_t key_len, struct swh_verifier **out);
+enum swh_status swh_verifier_new_len(const char *key, size_t key_len, struct swh_verifier **out);
 
 // Creates a verifier from raw HMAC-SHA256 key bytes, used as given (no base64).
 // Ownership as for `swh_verifier_new`.
@@ -248,7 +248,7 @@ enum swh_status swh_verifier_new_raw(const uint8_t *key, size_t key_len, struct 
 // # Safety
 // `verifier` must be NULL or a live verifier; `key` must be NULL or point to `key_len` readable bytes.
 enum swh_status swh_verifier_add_key(struct swh_verifier *verifier,
-                                     const uint8_t *key,
+                                     const char *key,
                                      size_t key_len);
 
 // Adds a raw HMAC-SHA256 key (bytes used as given), as `swh_verifier_add_key` does for text.
@@ -291,13 +291,13 @@ void swh_verifier_free(struct swh_verifier *verifier);
 // # Safety
 // `verifier` must be NULL or live; each non-NULL pointer must point to its length in readable bytes.
 enum swh_status swh_verifier_verify(const struct swh_verifier *verifier,
-                                    const uint8_t *payload,
+                                    const void *payload,
                                     size_t payload_len,
-                                    const uint8_t *id,
+                                    const char *id,
                                     size_t id_len,
-                                    const uint8_t *timestamp,
+                                    const char *timestamp,
                                     size_t timestamp_len,
-                                    const uint8_t *signature,
+                                    const char *signature,
                                     size_t signature_len);
 
 // As `swh_verifier_verify`, with the clock reading `now` (Unix seconds) instead
@@ -306,13 +306,13 @@ enum swh_status swh_verifier_verify(const struct swh_verifier *verifier,
 // # Safety
 // As for `swh_verifier_verify`.
 enum swh_status swh_verifier_verify_at(const struct swh_verifier *verifier,
-                                       const uint8_t *payload,
+                                       const void *payload,
                                        size_t payload_len,
-                                       const uint8_t *id,
+                                       const char *id,
                                        size_t id_len,
-                                       const uint8_t *timestamp,
+                                       const char *timestamp,
                                        size_t timestamp_len,
-                                       const uint8_t *signature,
+                                       const char *signature,
                                        size_t signature_len,
                                        int64_t now);
 
@@ -323,13 +323,13 @@ enum swh_status swh_verifier_verify_at(const struct swh_verifier *verifier,
 // # Safety
 // As for `swh_verifier_verify`.
 enum swh_status swh_verifier_verify_ignoring_timestamp(const struct swh_verifier *verifier,
-                                                       const uint8_t *payload,
+                                                       const void *payload,
                                                        size_t payload_len,
-                                                       const uint8_t *id,
+                                                       const char *id,
                                                        size_t id_len,
-                                                       const uint8_t *timestamp,
+                                                       const char *timestamp,
                                                        size_t timestamp_len,
-                                                       const uint8_t *signature,
+                                                       const char *signature,
                                                        size_t signature_len);
 
 // The general form of the verify functions, with an explanation for logs.
@@ -348,13 +348,13 @@ enum swh_status swh_verifier_verify_ignoring_timestamp(const struct swh_verifier
 // # Safety
 // As for `swh_verifier_verify`; `detail` must be NULL or point to `detail_cap` writable bytes.
 enum swh_status swh_verifier_verify_detailed(const struct swh_verifier *verifier,
-                                             const uint8_t *payload,
+                                             const void *payload,
                                              size_t payload_len,
-                                             const uint8_t *id,
+                                             const char *id,
                                              size_t id_len,
-                                             const uint8_t *timestamp,
+                                             const char *timestamp,
                                              size_t timestamp_len,
-                                             const uint8_t *signature,
+                                             const char *signature,
                                              size_t signature_len,
                                              int64_t now,
                                              uint32_t flags,
@@ -373,7 +373,7 @@ enum swh_status swh_verifier_verify_detailed(const struct swh_verifier *verifier
 // `headers` must be NULL or point to `count` readable `swh_header`s, each of whose
 // non-NULL pointers points to its length in readable bytes.
 enum swh_status swh_verifier_verify_headers(const struct swh_verifier *verifier,
-                                            const uint8_t *payload,
+                                            const void *payload,
                                             size_t payload_len,
                                             const struct swh_header *headers,
                                             size_t count);
@@ -383,7 +383,7 @@ enum swh_status swh_verifier_verify_headers(const struct swh_verifier *verifier,
 // # Safety
 // As for `swh_verifier_verify_headers`.
 enum swh_status swh_verifier_verify_headers_at(const struct swh_verifier *verifier,
-                                               const uint8_t *payload,
+                                               const void *payload,
                                                size_t payload_len,
                                                const struct swh_header *headers,
                                                size_t count,

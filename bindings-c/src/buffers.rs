@@ -9,11 +9,12 @@ use std::ffi::c_char;
 use crate::status::swh_status;
 
 /// A caller's byte input: (NULL, 0) is empty; NULL with a length is an error.
+/// `T` is the pointer's C type (`char`, `void` or `uint8_t`); `len` always counts bytes.
 ///
 /// # Safety
 /// When `ptr` is not NULL it must point to `len` readable bytes that stay valid
 /// and unmodified for `'a`.
-pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], swh_status> {
+pub(crate) unsafe fn bytes<'a, T>(ptr: *const T, len: usize) -> Result<&'a [u8], swh_status> {
     // SAFETY: forwarded caller guarantee.
     Ok(unsafe { optional_bytes(ptr, len) }?.unwrap_or(&[]))
 }
@@ -22,8 +23,8 @@ pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], s
 ///
 /// # Safety
 /// As for [`bytes`].
-pub(crate) unsafe fn optional_bytes<'a>(
-    ptr: *const u8,
+pub(crate) unsafe fn optional_bytes<'a, T>(
+    ptr: *const T,
     len: usize,
 ) -> Result<Option<&'a [u8]>, swh_status> {
     if ptr.is_null() {
@@ -39,7 +40,7 @@ pub(crate) unsafe fn optional_bytes<'a>(
     }
     // SAFETY: ptr is non-NULL and the caller guarantees `len` readable bytes for 'a;
     // the length fits in isize, as checked above.
-    Ok(Some(unsafe { std::slice::from_raw_parts(ptr, len) }))
+    Ok(Some(unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) }))
 }
 
 /// Copies `text` and a NUL into the caller's buffer, and its length (without the

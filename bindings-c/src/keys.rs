@@ -44,7 +44,7 @@ impl From<KeyKind> for swh_key_kind {
 /// `out_len` NULL or writable; `out` NULL or `out_cap` writable bytes.
 #[no_mangle]
 pub unsafe extern "C" fn swh_key_decode(
-    text: *const u8,
+    text: *const std::ffi::c_char,
     text_len: usize,
     kind_out: *mut swh_key_kind,
     out: *mut u8,

@@ -1,6 +1,6 @@
 //! Signing, and the endpoint-verification challenge, into caller-owned buffers.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 
 use crate::buffers::{bytes, write_text};
 use crate::panic::boundary;
@@ -24,10 +24,10 @@ use crate::verifier::{swh_verifier, verifier};
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_sign(
     verifier: *const swh_verifier,
-    msg_id: *const u8,
+    msg_id: *const c_char,
     msg_id_len: usize,
     timestamp: i64,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
     out: *mut c_char,
     out_cap: usize,
@@ -71,7 +71,7 @@ pub unsafe extern "C" fn swh_verifier_sign(
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_challenge_response(
     verifier: *const swh_verifier,
-    challenge: *const u8,
+    challenge: *const c_char,
     challenge_len: usize,
     out: *mut c_char,
     out_cap: usize,
@@ -107,9 +107,9 @@ pub unsafe extern "C" fn swh_verifier_challenge_response(
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_verify_challenge_response(
     verifier: *const swh_verifier,
-    challenge: *const u8,
+    challenge: *const c_char,
     challenge_len: usize,
-    response: *const u8,
+    response: *const c_char,
     response_len: usize,
 ) -> swh_status {
     boundary(|| {

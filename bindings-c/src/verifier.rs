@@ -96,7 +96,7 @@ pub unsafe extern "C" fn swh_verifier_new(
 /// `key` must be NULL or point to `key_len` readable bytes; `out` must be NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_new_len(
-    key: *const u8,
+    key: *const c_char,
     key_len: usize,
     out: *mut *mut swh_verifier,
 ) -> swh_status {
@@ -154,11 +154,11 @@ pub unsafe extern "C" fn swh_verifier_new_raw(
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_add_key(
     verifier: *mut swh_verifier,
-    key: *const u8,
+    key: *const c_char,
     key_len: usize,
 ) -> swh_status {
     // SAFETY: forwarded caller guarantees.
-    unsafe { add(verifier, key, key_len, Key::parse_bytes) }
+    unsafe { add(verifier, key.cast(), key_len, Key::parse_bytes) }
 }
 
 /// Adds a raw HMAC-SHA256 key (bytes used as given), as `swh_verifier_add_key` does for text.

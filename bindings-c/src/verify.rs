@@ -1,6 +1,6 @@
 //! Verifying a webhook: with the three header values, or with raw header pairs.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 
 use stdwebhooks::{HeaderValues, Verifier};
 
@@ -14,11 +14,11 @@ use crate::verifier::{swh_verifier, verifier};
 #[repr(C)]
 pub struct swh_header {
     /// The header name, e.g. `"Webhook-Id"`; need not be NUL-terminated.
-    pub name: *const u8,
+    pub name: *const c_char,
     /// Length of `name` in bytes.
     pub name_len: usize,
     /// The header value as received (surrounding spaces and tabs are ignored).
-    pub value: *const u8,
+    pub value: *const c_char,
     /// Length of `value` in bytes.
     pub value_len: usize,
 }
@@ -38,10 +38,10 @@ struct Values<'a> {
 /// # Safety
 /// Each non-NULL pointer must point to its length in readable bytes.
 unsafe fn values<'a>(
-    payload: (*const u8, usize),
-    id: (*const u8, usize),
-    timestamp: (*const u8, usize),
-    signature: (*const u8, usize),
+    payload: (*const c_void, usize),
+    id: (*const c_char, usize),
+    timestamp: (*const c_char, usize),
+    signature: (*const c_char, usize),
 ) -> Result<Values<'a>, swh_status> {
     // SAFETY: the caller guarantees each (pointer, length) pair, as documented on the exports.
     unsafe {
@@ -81,13 +81,13 @@ fn run(v: &Verifier, values: &Values<'_>, now: i64, flags: u32) -> stdwebhooks::
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_verify(
     verifier: *const swh_verifier,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
-    id: *const u8,
+    id: *const c_char,
     id_len: usize,
-    timestamp: *const u8,
+    timestamp: *const c_char,
     timestamp_len: usize,
-    signature: *const u8,
+    signature: *const c_char,
     signature_len: usize,
 ) -> swh_status {
     // SAFETY: forwarded caller guarantees.
@@ -118,13 +118,13 @@ pub unsafe extern "C" fn swh_verifier_verify(
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_verify_at(
     verifier: *const swh_verifier,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
-    id: *const u8,
+    id: *const c_char,
     id_len: usize,
-    timestamp: *const u8,
+    timestamp: *const c_char,
     timestamp_len: usize,
-    signature: *const u8,
+    signature: *const c_char,
     signature_len: usize,
     now: i64,
 ) -> swh_status {
@@ -157,13 +157,13 @@ pub unsafe extern "C" fn swh_verifier_verify_at(
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_verify_ignoring_timestamp(
     verifier: *const swh_verifier,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
-    id: *const u8,
+    id: *const c_char,
     id_len: usize,
-    timestamp: *const u8,
+    timestamp: *const c_char,
     timestamp_len: usize,
-    signature: *const u8,
+    signature: *const c_char,
     signature_len: usize,
 ) -> swh_status {
     // SAFETY: forwarded caller guarantees.
@@ -204,13 +204,13 @@ pub unsafe extern "C" fn swh_verifier_verify_ignoring_timestamp(
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_verify_detailed(
     verifier: *const swh_verifier,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
-    id: *const u8,
+    id: *const c_char,
     id_len: usize,
-    timestamp: *const u8,
+    timestamp: *const c_char,
     timestamp_len: usize,
-    signature: *const u8,
+    signature: *const c_char,
     signature_len: usize,
     now: i64,
     flags: u32,
@@ -313,7 +313,7 @@ unsafe fn pairs<'a>(headers: *const swh_header, count: usize) -> Result<Pairs<'a
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_verify_headers(
     verifier: *const swh_verifier,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
     headers: *const swh_header,
     count: usize,
@@ -329,7 +329,7 @@ pub unsafe extern "C" fn swh_verifier_verify_headers(
 #[no_mangle]
 pub unsafe extern "C" fn swh_verifier_verify_headers_at(
     verifier: *const swh_verifier,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
     headers: *const swh_header,
     count: usize,
@@ -343,7 +343,7 @@ pub unsafe extern "C" fn swh_verifier_verify_headers_at(
 /// As for `swh_verifier_verify_headers`.
 unsafe fn verify_pairs(
     verifier: *const swh_verifier,
-    payload: *const u8,
+    payload: *const c_void,
     payload_len: usize,
     headers: *const swh_header,
     count: usize,

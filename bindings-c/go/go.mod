@@ -1,0 +1,3 @@
+module github.com/stdwebhooks/stdwebhooks/bindings-c/go
+
+go 1.21
