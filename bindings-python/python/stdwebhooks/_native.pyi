@@ -3,6 +3,17 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Literal, Optional, Protocol, Sequence, Tuple, Union, final
 
+__all__ = [
+    "Verifier",
+    "Key",
+    "_dropin_verifier",
+    "_unix_seconds",
+    "__version__",
+    "DEFAULT_TOLERANCE",
+    "MAX_SIGNATURE_LEN",
+    "_TEST_PANIC",
+]
+
 __version__: str
 DEFAULT_TOLERANCE: int
 MAX_SIGNATURE_LEN: int
@@ -62,6 +73,6 @@ class Verifier:
     def verify_endpoint_verification_response(self, challenge: _Text, response: _Text) -> None: ...
 
 def _dropin_verifier(
-    key: Union[_KeyInput, Sequence[_KeyInput], None], tolerance: int = 300
+    key: Union[_KeyInput, Sequence[_KeyInput], None], tolerance: int = ...
 ) -> Verifier: ...
 def _unix_seconds(value: _Seconds) -> int: ...
