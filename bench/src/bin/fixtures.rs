@@ -1,6 +1,8 @@
 //! Writes the shared fixtures for the non-Rust benches into one directory:
-//! `payload-<size>.json` for every size and `fixtures.json` (secret, message
-//! id, sizes and the gateway headers).
+//! `payload-<size>.json` for every size, `fixtures.json` (secret, message
+//! id, sizes and the gateway headers), and the same as plain text for C:
+//! `secret.txt`, `msg_id.txt`, `sizes.txt` and `gateway_headers.txt`
+//! (`name: value` lines).
 //!
 //! Usage: `fixtures <dir>`
 
@@ -39,5 +41,13 @@ fn main() {
     .unwrap();
     json.push_str("}\n");
     std::fs::write(dir.join("fixtures.json"), json).expect("write fixtures.json");
+    std::fs::write(dir.join("secret.txt"), SECRET).expect("write secret.txt");
+    std::fs::write(dir.join("msg_id.txt"), MSG_ID).expect("write msg_id.txt");
+    std::fs::write(dir.join("sizes.txt"), sizes.join("\n") + "\n").expect("write sizes.txt");
+    let lines: String = GATEWAY_HEADERS
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}\n"))
+        .collect();
+    std::fs::write(dir.join("gateway_headers.txt"), lines).expect("write gateway_headers.txt");
     println!("fixtures written to {}", dir.display());
 }

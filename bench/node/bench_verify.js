@@ -1,0 +1,121 @@
+// Node: stdwebhooks beside the npm `standardwebhooks` 1.3.0 package (and
+// `svix`), all loaded in this one process; the rows are timed in alternating
+// short batches, so a busy neighbour slows every row alike.
+//
+// Usage: node bench_verify.js <fixtures-dir> [rounds] [batch-us]
+// Ours is loaded from ../../bindings-node (set NAPI_RS_NATIVE_LIBRARY_PATH to
+// choose the compiled addon). Prints JSON lines:
+//   {"lang":"node","impl":"ours","row":"dropin_raw","headers":20,"size":256,"median_ns":...}
+//
+// Rows: dropin_raw = Webhook.verify(payload, headers, {jsonParse: false});
+// dropin_json = Webhook.verify(payload, headers) (parses the body);
+// native (ours) = Verifier.verify; svix (always parses). The payload is a
+// Buffer, as a raw-body middleware gives it; `*_string` rows pass a string.
+'use strict'
+
+const fs = require('node:fs')
+const path = require('node:path')
+const crypto = require('node:crypto')
+
+const ours = require(path.join(__dirname, '..', '..', 'bindings-node'))
+const reference = require('standardwebhooks')
+const svix = require('svix')
+
+const [dir, roundsArg, batchArg] = process.argv.slice(2)
+if (!dir) throw new Error('usage: bench_verify.js <fixtures-dir> [rounds] [batch-us]')
+const rounds = Number(roundsArg || 31)
+const batchNs = Number(batchArg || 2000) * 1e3
+
+const fx = JSON.parse(fs.readFileSync(path.join(dir, 'fixtures.json'), 'utf8'))
+const { secret, msg_id: msgId } = fx
+
+function sign(ts, payload) {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64')
+  const mac = crypto.createHmac('sha256', key)
+  mac.update(`${msgId}.${ts}.`)
+  mac.update(payload)
+  return `v1,${mac.digest('base64')}`
+}
+
+function timeBatch(fn, n) {
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < n; i++) fn()
+  return Number(process.hrtime.bigint() - start) / n
+}
+
+function calibrate(fn) {
+  for (let n = 1; ; n *= 4) {
+    const perIter = timeBatch(fn, n)
+    if (perIter * n >= batchNs / 4 || n >= 1 << 24) return Math.max(1, Math.round(batchNs / perIter))
+  }
+}
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]
+
+const oursVersion = require(path.join(__dirname, '..', '..', 'bindings-node', 'package.json')).version
+const version = (name) => require(`${name}/package.json`).version
+console.log(JSON.stringify({
+  lang: 'node', meta: true, node: process.version, ours: oursVersion,
+  standardwebhooks: version('standardwebhooks'), svix: version('svix'),
+}))
+
+const oursHook = new ours.Webhook(secret)
+const oursVerifier = new ours.Verifier(secret)
+const refHook = new reference.Webhook(secret)
+const svixHook = new svix.Webhook(secret)
+
+for (const size of fx.sizes) {
+  const payload = fs.readFileSync(path.join(dir, `payload-${size}.json`))
+  const text = payload.toString('utf8')
+  const ts = Math.floor(Date.now() / 1000)
+  const sig = sign(ts, payload)
+  const three = { 'webhook-id': msgId, 'webhook-timestamp': String(ts), 'webhook-signature': sig }
+  const twenty = { ...Object.fromEntries(fx.gateway_headers), ...three }
+  if (Object.keys(twenty).length !== 20) throw new Error('expected 20 headers')
+
+  const candidates = []
+  for (const [n, h] of [[3, three], [20, twenty]]) {
+    candidates.push(
+      ['reference', 'dropin_raw', n, () => refHook.verify(payload, h, { jsonParse: false })],
+      ['reference', 'dropin_json', n, () => refHook.verify(payload, h)],
+      ['ours', 'dropin_raw', n, () => oursHook.verify(payload, h, { jsonParse: false })],
+      ['ours', 'dropin_json', n, () => oursHook.verify(payload, h)],
+      ['ours', 'native', n, () => oursVerifier.verify(payload, h)],
+      ['svix', 'verify_json', n, () => svixHook.verify(payload, h)],
+    )
+  }
+  candidates.push(
+    ['reference', 'dropin_raw_string', 3, () => refHook.verify(text, three, { jsonParse: false })],
+    ['ours', 'dropin_raw_string', 3, () => oursHook.verify(text, three, { jsonParse: false })],
+  )
+
+  // Every row must accept the webhook (a row that cannot, such as svix parsing an
+  // empty body, is left out and reported), and refuse a flipped signature bit.
+  const rows = []
+  for (const row of candidates) {
+    try {
+      row[3]()
+      rows.push(row)
+    } catch (err) {
+      console.log(JSON.stringify({ lang: 'node', impl: row[0], row: row[1], headers: row[2], size, skipped: String(err.message || err) }))
+    }
+  }
+  const forged = { ...three, 'webhook-signature': sig.slice(0, 10) + (sig[10] === 'A' ? 'B' : 'A') + sig.slice(11) }
+  for (const [name, fn] of [
+    ['ours', () => oursHook.verify(payload, forged, { jsonParse: false })],
+    ['reference', () => refHook.verify(payload, forged, { jsonParse: false })],
+  ]) {
+    let threw = false
+    try { fn() } catch { threw = true }
+    if (!threw) throw new Error(`${name} accepted a forged signature`)
+  }
+
+  const iters = rows.map((r) => calibrate(r[3]))
+  const samples = rows.map(() => [])
+  for (let k = 0; k < rounds; k++) {
+    rows.forEach((r, i) => samples[i].push(timeBatch(r[3], iters[i])))
+  }
+  rows.forEach(([impl, row, headers], i) => {
+    console.log(JSON.stringify({ lang: 'node', impl, row, headers, size, median_ns: Math.round(median(samples[i]) * 10) / 10 }))
+  })
+}
