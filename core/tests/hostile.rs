@@ -281,6 +281,46 @@ fn nul_bytes_and_invalid_utf8_in_header_values() {
 }
 
 #[test]
+fn only_spaces_separate_signature_entries() {
+    let v = hmac();
+    let sig = good(&v, b"msg_1", b"{}");
+    let wrong = format!("v1,{}", STANDARD.encode([0u8; 32]));
+    // Glued to a wrong entry, the good one is part of a malformed entry; a tab
+    // after the space makes the good entry's version "\tv1", which is unknown.
+    for glue in ["\t", "\0", ",", "\r", "\n", "\x0b", "\x0c", "\u{a0}", " \t"] {
+        let header = format!("{wrong}{glue}{sig}");
+        assert_eq!(
+            verify(
+                &v,
+                b"msg_1",
+                TS_TEXT.as_bytes(),
+                header.as_bytes(),
+                b"{}",
+                TS
+            ),
+            NO_MATCH,
+            "{glue:?}"
+        );
+    }
+    // Spaces separate them; a tab that stays with the wrong entry does no harm.
+    for blanks in [" ", "   ", " \t ", "\t "] {
+        let header = format!("{wrong}{blanks}{sig}");
+        assert_eq!(
+            verify(
+                &v,
+                b"msg_1",
+                TS_TEXT.as_bytes(),
+                header.as_bytes(),
+                b"{}",
+                TS
+            ),
+            OK,
+            "{blanks:?}"
+        );
+    }
+}
+
+#[test]
 fn payload_of_64_mib() {
     let mut payload = vec![0xa5u8; 64 * MIB];
     for v in [hmac(), ed25519()] {
