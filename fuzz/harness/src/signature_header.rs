@@ -90,7 +90,11 @@ pub fn run(header: &[u8]) {
     if got.is_err() && !trim(header).is_empty() {
         for glue in [&b"\t"[..], b"\0", b","] {
             let glued = [header, glue, f.good_v1.as_bytes()].concat();
-            assert_eq!(verify(&glued), Err(ErrorKind::NoMatchingSignature), "glued by {glue:?}");
+            assert_eq!(
+                verify(&glued),
+                Err(ErrorKind::NoMatchingSignature),
+                "glued by {glue:?}"
+            );
         }
     }
 
