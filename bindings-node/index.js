@@ -256,10 +256,6 @@ class Verifier {
       throw translate(err, false)
     }
   }
-
-  get [Symbol.toStringTag]() {
-    return 'Verifier'
-  }
 }
 
 /**

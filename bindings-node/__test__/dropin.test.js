@@ -182,3 +182,19 @@ test('ESM import gives the same classes', async () => {
   assert.equal(esm.WebhookVerificationError, WebhookVerificationError)
   assert.equal(esm.default, stdwebhooks)
 })
+
+test('secrets never appear in errors or inspection', () => {
+  const util = require('node:util')
+  const marker = 'SECRETMARKERxyz'
+  for (const bad of [`whsec_${marker}!`, `whsec_${marker} ${marker}`, `whpk_${marker}`, `whsk_${marker}`]) {
+    const err = thrown(() => new Webhook(bad))
+    assert.ok(!String(err.message).includes(marker) && !String(err.stack).includes(marker), bad)
+    const native = thrown(() => new stdwebhooks.Verifier(bad))
+    assert.ok(!String(native.message).includes(marker), bad)
+  }
+  const secret = 'whsec_U0VDUkVUTUFSS0VSeHl6U0VDUkVUTUFSS0VSeHl6'
+  for (const obj of [new Webhook(secret), new stdwebhooks.Verifier(secret), stdwebhooks.parseKey(secret)]) {
+    const shown = util.inspect(obj, { showHidden: true, depth: 5 }) + JSON.stringify(obj)
+    assert.ok(!shown.includes('U0VDUkVU') && !shown.includes(marker), shown)
+  }
+})

@@ -15,4 +15,11 @@ test('package.json, the addon and the Cargo workspace carry one version', () => 
   assert.ok(match, 'no version in [workspace.package]')
   assert.equal(require('../package.json').version, match[1])
   assert.equal(require('../binding.js').nativeVersion(), match[1])
+  // The per-platform packages napi-rs publishes (npm/<target>, from `napi create-npm-dirs`).
+  const npmDir = path.join(__dirname, '..', 'npm')
+  const targets = fs.readdirSync(npmDir)
+  assert.ok(targets.length > 0)
+  for (const target of targets) {
+    assert.equal(require(path.join(npmDir, target, 'package.json')).version, match[1], target)
+  }
 })
