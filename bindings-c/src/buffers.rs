@@ -40,7 +40,9 @@ pub(crate) unsafe fn optional_bytes<'a, T>(
     }
     // SAFETY: ptr is non-NULL and the caller guarantees `len` readable bytes for 'a;
     // the length fits in isize, as checked above.
-    Ok(Some(unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) }))
+    Ok(Some(unsafe {
+        std::slice::from_raw_parts(ptr.cast::<u8>(), len)
+    }))
 }
 
 /// Copies `text` and a NUL into the caller's buffer, and its length (without the
