@@ -5,8 +5,11 @@
 //! ratio.
 //!
 //! Prints one JSON object per line: `{"size":…,"row":…,"median_ns":…,"ratio_to_floor":…}`.
-//! Arguments: `--rounds N` (default 201), `--batch-us N` (default 2000).
-//! Under `cargo test` (`--test` or no `--bench`) it runs 3 tiny rounds.
+//! Arguments: `--rounds N` (most rounds per size, default 1001), `--batch-us N`
+//! (default 200: short batches, so that few of them contain a preemption by a
+//! neighbour and the median stays clean), `--budget-ms N` (time per size,
+//! default 1500; at least 21 rounds). Under `cargo test` (`--test` or no
+//! `--bench`) it runs 3 tiny rounds.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -48,8 +51,9 @@ fn main() {
             .and_then(|v| v.parse::<u64>().ok())
     };
     let quick = !args.iter().any(|a| a == "--bench") || args.iter().any(|a| a == "--test");
-    let rounds = value("--rounds").unwrap_or(if quick { 3 } else { 201 });
-    let batch_ns = value("--batch-us").unwrap_or(if quick { 100 } else { 2000 }) as f64 * 1e3;
+    let max_rounds = value("--rounds").unwrap_or(if quick { 3 } else { 1001 });
+    let batch_ns = value("--batch-us").unwrap_or(if quick { 50 } else { 200 }) as f64 * 1e3;
+    let budget_ns = value("--budget-ms").unwrap_or(if quick { 1 } else { 1500 }) as f64 * 1e6;
 
     let verifier = Verifier::new(Key::parse(SECRET).unwrap());
     let reference = standardwebhooks::Webhook::new(SECRET).unwrap();
@@ -108,6 +112,19 @@ fn main() {
             .iter_mut()
             .map(|(_, f)| calibrate(f.as_mut(), batch_ns))
             .collect();
+        // One round times every row once; a 1 MiB round is long, so fewer of them.
+        let round_ns: f64 = rows
+            .iter_mut()
+            .zip(&iters)
+            .map(|((_, f), n)| {
+                let start = Instant::now();
+                for _ in 0..*n {
+                    f();
+                }
+                start.elapsed().as_nanos() as f64
+            })
+            .sum();
+        let rounds = ((budget_ns / round_ns) as u64).clamp(max_rounds.min(21), max_rounds);
         let mut per_iter: Vec<Vec<f64>> = vec![Vec::new(); rows.len()];
         let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); rows.len()];
         for _ in 0..rounds {

@@ -8,7 +8,9 @@
  * neighbour slows every row alike. Prints JSON lines:
  *   {"lang":"c","row":"ours","headers":3,"size":256,"median_ns":...}
  *
- * Usage: bench_verify <fixtures-dir> [rounds] [batch-us]
+ * Usage: bench_verify <fixtures-dir> [max-rounds] [batch-us] [budget-ms]
+ * Short batches (default 200 us) keep most of them free of a preemption by a
+ * neighbour; each size gets about budget-ms (default 1500) of rounds, at least 21.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
@@ -173,8 +175,9 @@ static double batch(row_t *r, double iters) {
 int main(int argc, char **argv) {
     if (argc < 2) die("usage: bench_verify <fixtures-dir> [rounds] [batch-us]");
     const char *dir = argv[1];
-    int rounds = argc > 2 ? atoi(argv[2]) : 101;
-    double batch_ns = (argc > 3 ? atof(argv[3]) : 2000.0) * 1e3;
+    int max_rounds = argc > 2 ? atoi(argv[2]) : 1001;
+    double batch_ns = (argc > 3 ? atof(argv[3]) : 200.0) * 1e3;
+    double budget_ns = (argc > 4 ? atof(argv[4]) : 1500.0) * 1e6;
 
     size_t n;
     char *secret = read_file(dir, "secret.txt", &n);
@@ -251,8 +254,14 @@ int main(int argc, char **argv) {
                 }
                 iters *= 4;
             }
-            rows[r].samples = calloc((size_t)rounds, sizeof(double));
         }
+        double round_ns = 0;
+        for (int r = 0; r < nrows; r++) round_ns += batch(&rows[r], rows[r].iters) * rows[r].iters;
+        int rounds = (int)(budget_ns / round_ns);
+        if (rounds > max_rounds) rounds = max_rounds;
+        if (rounds < 21 && max_rounds >= 21) rounds = 21;
+        if (rounds < 1) rounds = 1;
+        for (int r = 0; r < nrows; r++) rows[r].samples = calloc((size_t)rounds, sizeof(double));
         for (int k = 0; k < rounds; k++)
             for (int r = 0; r < nrows; r++) rows[r].samples[k] = batch(&rows[r], rows[r].iters);
         for (int r = 0; r < nrows; r++) {

@@ -2,7 +2,9 @@
 // `svix`), all loaded in this one process; the rows are timed in alternating
 // short batches, so a busy neighbour slows every row alike.
 //
-// Usage: node bench_verify.js <fixtures-dir> [rounds] [batch-us]
+// Usage: node bench_verify.js <fixtures-dir> [max-rounds] [batch-us] [budget-ms]
+// Short batches (default 200 us) keep most of them free of a preemption by a
+// neighbour; each size gets about budget-ms (default 3000) of rounds, at least 21.
 // Ours is loaded from ../../bindings-node (set NAPI_RS_NATIVE_LIBRARY_PATH to
 // choose the compiled addon). Prints JSON lines:
 //   {"lang":"node","impl":"ours","row":"dropin_raw","headers":20,"size":256,"median_ns":...}
@@ -21,10 +23,11 @@ const ours = require(path.join(__dirname, '..', '..', 'bindings-node'))
 const reference = require('standardwebhooks')
 const svix = require('svix')
 
-const [dir, roundsArg, batchArg] = process.argv.slice(2)
-if (!dir) throw new Error('usage: bench_verify.js <fixtures-dir> [rounds] [batch-us]')
-const rounds = Number(roundsArg || 31)
-const batchNs = Number(batchArg || 2000) * 1e3
+const [dir, roundsArg, batchArg, budgetArg] = process.argv.slice(2)
+if (!dir) throw new Error('usage: bench_verify.js <fixtures-dir> [max-rounds] [batch-us] [budget-ms]')
+const maxRounds = Number(roundsArg || 1001)
+const batchNs = Number(batchArg || 200) * 1e3
+const budgetNs = Number(budgetArg || 3000) * 1e6
 
 const fx = JSON.parse(fs.readFileSync(path.join(dir, 'fixtures.json'), 'utf8'))
 const { secret, msg_id: msgId } = fx
@@ -111,6 +114,8 @@ for (const size of fx.sizes) {
   }
 
   const iters = rows.map((r) => calibrate(r[3]))
+  const roundNs = rows.reduce((sum, r, i) => sum + timeBatch(r[3], iters[i]) * iters[i], 0)
+  const rounds = Math.max(Math.min(21, maxRounds), Math.min(maxRounds, Math.floor(budgetNs / roundNs)))
   const samples = rows.map(() => [])
   for (let k = 0; k < rounds; k++) {
     rows.forEach((r, i) => samples[i].push(timeBatch(r[3], iters[i])))

@@ -49,8 +49,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--impl", choices=["ours", "reference"], required=True)
     ap.add_argument("--fixtures", required=True)
-    ap.add_argument("--rounds", type=int, default=31)
-    ap.add_argument("--batch-us", type=float, default=2000)
+    # Short batches keep most of them free of a preemption by a neighbour; each
+    # size gets about --budget-ms of rounds (at least 21, at most --rounds).
+    ap.add_argument("--rounds", type=int, default=1001)
+    ap.add_argument("--batch-us", type=float, default=200)
+    ap.add_argument("--budget-ms", type=float, default=2000)
     args = ap.parse_args()
 
     import standardwebhooks
@@ -115,8 +118,15 @@ def main() -> None:
                 sys.exit(f"{args.impl} accepted a forged signature")
 
         iters = [calibrate(fn, batch_ns) for _, _, fn in rows]
+        round_ns = 0
+        for (_, _, fn), n in zip(rows, iters):
+            start = time.perf_counter_ns()
+            for _ in range(n):
+                fn()
+            round_ns += time.perf_counter_ns() - start
+        rounds = max(min(21, args.rounds), min(args.rounds, int(args.budget_ms * 1e6 / round_ns)))
         samples = [[] for _ in rows]
-        for _ in range(args.rounds):
+        for _ in range(rounds):
             for i, (_, _, fn) in enumerate(rows):
                 n = iters[i]
                 start = time.perf_counter_ns()
