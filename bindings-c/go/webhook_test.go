@@ -130,6 +130,15 @@ func TestVerifyShapes(t *testing.T) {
 	if err := wh.VerifyAt([]byte(body), kelvin, at); !errors.Is(err, ErrRequiredHeaders) {
 		t.Errorf("Kelvin sign matched webhook-id: %v", err)
 	}
+	// Header names that are not UTF-8 or hold NUL bytes are other headers, not an error.
+	odd := http.Header{"webhook-id\xff": {msgID}, "webhook-id\x00": {msgID}, "webhook-timestamp": {tsText}, "webhook-signature": {goodSig}}
+	if err := wh.VerifyAt([]byte(body), odd, at); !errors.Is(err, ErrRequiredHeaders) {
+		t.Errorf("odd header names: %v", err)
+	}
+	odd["Webhook-Id"] = []string{msgID}
+	if err := wh.VerifyAt([]byte(body), odd, at); err != nil {
+		t.Errorf("odd header names beside the real one: %v", err)
+	}
 	// Present with no values, or an empty value: missing.
 	noValues := headers(msgID, tsText, goodSig)
 	noValues["Webhook-Signature"] = nil
