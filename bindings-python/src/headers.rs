@@ -80,6 +80,13 @@ fn scan<'py>(
         if value.is_none() {
             continue;
         }
+        // Our names are ASCII of 10 or 17 characters; skipping other lengths
+        // first keeps a huge or non-ASCII name from costing a UTF-8 encoding.
+        if let Ok(s) = key.cast::<PyString>() {
+            if !matches!(s.len()?, 10 | 17) {
+                continue;
+            }
+        }
         let Some(name) = data::name_bytes(&key) else {
             continue;
         };

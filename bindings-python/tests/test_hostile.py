@@ -49,8 +49,10 @@ def test_header_values_of_one_mib() -> None:
     assert kind(lambda: v.verify(BODY, {**good, "webhook-signature": "v1," + "A" * MiB}, now=NOW)) == "no_matching_signature"
     assert kind(lambda: v.verify(BODY, {**good, "webhook-timestamp": "1" * MiB}, now=NOW)) == "invalid_timestamp"
     assert kind(lambda: v.verify(BODY, {**good, "webhook-timestamp": " " * MiB}, now=NOW)) == "missing_header"
-    # A 1 MiB header *name* is simply not one of ours.
+    # A 1 MiB header *name* is simply not one of ours, ASCII or not.
     assert kind(lambda: v.verify(BODY, {**good, "x" * MiB: "y"}, now=NOW)) == "ok"
+    title = {k.title(): val for k, val in good.items()}  # forces the case-insensitive scan
+    assert kind(lambda: v.verify(BODY, {"\u00e9" * MiB: "y", b"\xff" * MiB: "z", **title}, now=NOW)) == "ok"
 
 
 def test_signature_header_with_100000_entries() -> None:
