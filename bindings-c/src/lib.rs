@@ -40,6 +40,7 @@ const _: () = assert!(SWH_MAX_SIGNATURE_LEN == stdwebhooks::MAX_SIGNATURE_LEN);
 /// The version of the linked library, e.g. `"0.1.0"`: a static NUL-terminated
 /// string the caller must not free. Compare it with the `SWH_VERSION_*` macros to
 /// catch a header that does not match the library.
+// No panic boundary: returns a constant, nothing here can panic.
 #[no_mangle]
 pub extern "C" fn swh_version() -> *const std::ffi::c_char {
     // concat! adds the NUL at compile time; no allocation, nothing to free.
