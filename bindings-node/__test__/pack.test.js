@@ -29,11 +29,16 @@ test('npm pack + npm install into an empty project', (t) => {
     assert.ok(listing.includes(`package/${file}`), `tarball lacks ${file}`)
   }
   assert.ok(!listing.some((f) => f.includes('__test__') || f.includes('.build') || f.endsWith('.rs')), 'tarball holds test or build files')
+  // No install-time scripts: npm would ask users to approve them, and the
+  // prebuilt addon needs nothing run.
+  const packed = JSON.parse(run('tar', ['xzf', tarball, '-O', 'package/package.json'], tmp))
+  for (const hook of ['preinstall', 'install', 'postinstall']) assert.equal(packed.scripts[hook], undefined, hook)
 
   const project = path.join(tmp, 'project')
   fs.mkdirSync(project)
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }))
-  run(NPM, ['install', '--no-audit', '--no-fund', '--silent', tarball], project)
+  const installLog = run(NPM, ['install', '--no-audit', '--no-fund', tarball], project)
+  assert.doesNotMatch(installLog, /install-scripts/)
   assert.ok(fs.existsSync(path.join(project, 'node_modules', 'stdwebhooks', 'index.js')))
 
   const body = '{"packed":true}'

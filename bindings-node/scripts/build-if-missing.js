@@ -1,9 +1,8 @@
 'use strict'
-// `npm install` hook. A package made by `npm pack` after `npm run build`
-// carries a prebuilt addon and this script does nothing. In a checkout of the
-// repository (the Rust sources of the addon and of ../core present) it builds
-// the addon once with the napi-rs CLI from devDependencies. Anywhere else it
-// explains what is missing instead of failing later at `require` time.
+// The `prepare` hook: npm runs it on `npm install` in this folder (and before
+// `npm pack`), never when a tarball is installed as a dependency. In a
+// checkout without an addon it builds one (release) with the napi-rs CLI from
+// devDependencies; when an addon loads already, it does nothing.
 const fs = require('node:fs')
 const path = require('node:path')
 const { spawnSync } = require('node:child_process')
@@ -28,10 +27,7 @@ const inCheckout =
 const cli = path.join(root, 'node_modules', '@napi-rs', 'cli', 'dist', 'cli.js')
 
 if (!inCheckout) {
-  console.error(
-    `stdwebhooks: this package holds no native addon for ${platform}. ` +
-      'Build one from a checkout of the repository: cd bindings-node && npm install && npm run build && npm pack.',
-  )
+  console.error(`stdwebhooks: no native addon for ${platform}, and no Rust sources to build one from.`)
   process.exit(1)
 }
 if (!fs.existsSync(cli)) {
@@ -42,7 +38,7 @@ if (!fs.existsSync(cli)) {
 console.error(`stdwebhooks: no addon for ${platform} yet; building it with cargo (release)...`)
 const result = spawnSync(
   process.execPath,
-  [cli, 'build', '--platform', '--release', '--no-js', '--dts', path.join('.build', 'install.d.ts')],
+  [cli, 'build', '--platform', '--release', '--no-js', '--dts', path.join('.build', 'prepare.d.ts')],
   { cwd: root, stdio: 'inherit' },
 )
 process.exit(result.status === null ? 1 : result.status)
