@@ -5,6 +5,8 @@
 //! past those, only a match or `no_matching_signature` is allowed, and a header
 //! that carries the webhook's own signature must pass.
 
+use std::collections::{BTreeMap, HashMap};
+
 use stdwebhooks::{ErrorKind, HeaderValues, Key, KeyKind, Verifier, MAX_V1A_ENTRIES};
 
 use crate::input::{has_entry, trim, Reader, Writer};
@@ -156,6 +158,8 @@ pub fn run(data: &[u8]) {
         }
     }
 
+    check_maps(&verifier, &input, got.map_err(|e| e.kind()));
+
     let ignoring = verifier
         .verify_ignoring_timestamp(input.payload, headers)
         .map_err(|e| e.kind());
@@ -178,4 +182,37 @@ pub fn run(data: &[u8]) {
             }
         }
     }
+}
+
+/// The `HashMap` and `BTreeMap` header sources give the same outcome as the
+/// list of pairs, whenever the names are text and no two differ only in case
+/// (where a map and a list may rightly pick different values).
+fn check_maps(verifier: &Verifier, input: &Input<'_>, expected: Result<(), ErrorKind>) {
+    let Ok(names) = input
+        .headers
+        .iter()
+        .map(|(n, _)| std::str::from_utf8(n))
+        .collect::<Result<Vec<&str>, _>>()
+    else {
+        return;
+    };
+    let mut folded: Vec<String> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+    folded.sort();
+    folded.dedup();
+    if folded.len() != names.len() {
+        return;
+    }
+    let pairs = || {
+        names
+            .iter()
+            .zip(&input.headers)
+            .map(|(n, (_, v))| (n.to_string(), v.to_vec()))
+    };
+    let hash: HashMap<String, Vec<u8>> = pairs().collect();
+    let tree: BTreeMap<String, Vec<u8>> = pairs().collect();
+    let kind = |r: stdwebhooks::Result<()>| r.map_err(|e| e.kind());
+    let from_hash = kind(verifier.verify_at(input.payload, &hash, input.now));
+    let from_tree = kind(verifier.verify_at(input.payload, &tree, input.now));
+    assert_eq!(from_hash, expected, "HashMap source");
+    assert_eq!(from_tree, expected, "BTreeMap source");
 }
