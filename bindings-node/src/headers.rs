@@ -68,6 +68,9 @@ fn from_object<'env>(object: &Object<'env>) -> Result<Found<'env>> {
         let names = object.get_property_names().js()?;
         let count = names.get_array_length().js()?;
         for index in 0..count {
+            if raw.iter().all(Option::is_some) {
+                break;
+            }
             let key: Unknown = names.get_element(index).js()?;
             if key.get_type().js()? != ValueType::String {
                 continue;
