@@ -5,6 +5,8 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const http = require('node:http')
 
+const express = require('express')
+
 const { Verifier, Webhook, WebhookVerificationError } = require('..')
 
 const SECRET = 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD'
@@ -90,4 +92,53 @@ test('native Verifier with several keys and binary bodies behind node:http', asy
   const stranger = new Verifier('whsec_nX8AKvNiXb8FLHMvRouqO12W5Ad22q//i2Rsx1hwIQU=').signHeaders(body)
   assert.deepEqual(await post(url, body, stranger), { status: 401, text: 'no_matching_signature' })
   assert.equal(seen.length, 2)
+})
+
+test('Express with express.raw(): the handler gets the verified bytes', async (t) => {
+  const wh = new Webhook(SECRET)
+  const handled = []
+  const app = express()
+  app.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
+    try {
+      handled.push({ body: req.body, event: wh.verify(req.body, req.headers) })
+      res.sendStatus(204)
+    } catch (err) {
+      res.status(err instanceof WebhookVerificationError ? 401 : 500).send(err.code)
+    }
+  })
+  const server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  t.after(() => server.close())
+  const url = `http://127.0.0.1:${server.address().port}/hook`
+
+  const body = JSON.stringify({ type: 'user.created', name: 'Zoë' })
+  const headers = { ...new Verifier(SECRET).signHeaders(body), 'content-type': 'application/json' }
+  assert.equal((await post(url, body, headers)).status, 204)
+  assert.equal(handled.length, 1)
+  assert.ok(Buffer.isBuffer(handled[0].body))
+  assert.equal(handled[0].body.toString('utf8'), body)
+  assert.deepEqual(handled[0].event, JSON.parse(body))
+  assert.deepEqual(await post(url, `${body} `, headers), { status: 401, text: 'no_matching_signature' })
+  assert.equal(handled.length, 1)
+})
+
+test('a fetch-style handler (Request, web Headers), as in Next.js route handlers', async () => {
+  const wh = new Webhook(SECRET)
+  async function POST(request) {
+    const body = new Uint8Array(await request.arrayBuffer())
+    try {
+      return Response.json({ event: wh.verify(body, request.headers) }, { status: 200 })
+    } catch (err) {
+      return new Response(err.code, { status: err instanceof WebhookVerificationError ? 401 : 500 })
+    }
+  }
+  const body = '{"type":"ping"}'
+  const headers = new Verifier(SECRET).signHeaders(body)
+  const ok = await POST(new Request('http://localhost/hook', { method: 'POST', body, headers }))
+  assert.equal(ok.status, 200)
+  assert.deepEqual(await ok.json(), { event: { type: 'ping' } })
+  const bad = await POST(new Request('http://localhost/hook', { method: 'POST', body: '{"type":"pong"}', headers }))
+  assert.equal(bad.status, 401)
+  assert.equal(await bad.text(), 'no_matching_signature')
 })
