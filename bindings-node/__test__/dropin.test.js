@@ -198,3 +198,23 @@ test('secrets never appear in errors or inspection', () => {
     assert.ok(!shown.includes('U0VDUkVU') && !shown.includes(marker), shown)
   }
 })
+
+test('byte payloads are verified in place, never decoded to text', () => {
+  const body = Buffer.from([0x7b, 0x7d, 0xff, 0x00])
+  const headers = signed(body)
+  const saved = [Buffer.prototype.toString, TextDecoder.prototype.decode, Buffer.prototype.toJSON]
+  const refuse = () => {
+    throw new Error('payload was decoded')
+  }
+  Buffer.prototype.toString = refuse
+  TextDecoder.prototype.decode = refuse
+  Buffer.prototype.toJSON = refuse
+  try {
+    const wh = new Webhook(SECRET)
+    atTime(NOW, () => assert.equal(wh.verify(body, headers, { jsonParse: false }), undefined))
+    new stdwebhooks.Verifier(SECRET).verify(body, headers, { now: NOW })
+    new stdwebhooks.Verifier(SECRET).verify(new Uint8Array(body), headers, { now: NOW })
+  } finally {
+    ;[Buffer.prototype.toString, TextDecoder.prototype.decode, Buffer.prototype.toJSON] = saved
+  }
+})
