@@ -37,7 +37,7 @@ fn datetime(py: Python<'_>) -> PyResult<&DateTime> {
     })
 }
 
-/// Why a value could not become seconds.
+/// Seconds read from Python, or the reason there are none that fit.
 pub enum Seconds {
     /// Seconds since the Unix epoch.
     Ok(i64),

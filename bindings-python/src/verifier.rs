@@ -73,19 +73,11 @@ impl Verifier {
             }
             match now {
                 Some(now) => self.inner.verify_values_at(payload, values, now),
-                None => verify_ignoring_timestamp(&self.inner, payload, values),
+                None => self.inner.verify_ignoring_timestamp(payload, &values),
             }
         };
         detach_if_large(py, payload.len(), run).map_err(|e| self.fail(e))
     }
-}
-
-fn verify_ignoring_timestamp(
-    verifier: &stdwebhooks::Verifier,
-    payload: &[u8],
-    values: HeaderValues<'_>,
-) -> stdwebhooks::Result<()> {
-    verifier.verify_ignoring_timestamp(payload, &values)
 }
 
 fn detach_if_large<T: Send>(py: Python<'_>, len: usize, f: impl FnOnce() -> T + Send) -> T {
