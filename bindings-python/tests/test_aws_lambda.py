@@ -53,6 +53,26 @@ def test_rest_header_names_keep_their_case_and_multi_values_join() -> None:
     assert verify_event(event, SECRET) == RAW  # multiValueHeaders alone suffice
 
 
+def test_http_api_comma_joined_signature_lines() -> None:
+    """Two webhook-signature lines reach a payload 2.0 event joined by a comma."""
+    for kind in ("http", "function_url"):
+        event = shapes()[kind]
+        good = event["headers"]["webhook-signature"]
+        other = "v1,Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE="
+        for joined in (f"{other},{good}", f"{good},{other}", f"v1a,{'A' * 86},{good}", f"{other} {other},{good}"):
+            event["headers"]["webhook-signature"] = joined
+            assert verify_event(event, SECRET) == RAW, joined
+        event["headers"]["webhook-signature"] = f"{other},{other}"
+        with pytest.raises(stdwebhooks.NoMatchingSignatureError):
+            verify_event(event, SECRET)
+    # REST (1.0) headers keep the last line, never a joined value: left alone.
+    rest = shapes()["rest"]
+    rest["multiValueHeaders"] = None
+    rest["headers"]["Webhook-Signature"] = f"v1,abc,{rest['headers']['Webhook-Signature']}"
+    with pytest.raises(stdwebhooks.NoMatchingSignatureError):
+        verify_event(rest, SECRET)
+
+
 def test_null_and_missing_parts() -> None:
     event = testing.api_gateway_event(SECRET, b"", version="1.0")
     assert event["body"] is None

@@ -38,6 +38,7 @@ import functools
 import json
 import logging
 import os
+import re
 from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union, overload
 
 from . import _native
@@ -109,13 +110,17 @@ def event_headers(event: Event) -> Optional[Mapping[Any, Any]]:
     ``multiValueHeaders`` (REST APIs, and ALBs with multi-value headers on)
     take precedence over ``headers``, because they hold every value: several
     ``webhook-signature`` lines are joined with spaces into one list of
-    entries, and for the other headers the first value counts.
+    entries, and for the other headers the first value counts. In payload 2.0
+    events, signature lines that API Gateway joined with commas are split
+    back into entries.
     """
     headers = event.get("headers")
     multi = event.get("multiValueHeaders")
     if headers is not None and not isinstance(headers, Mapping):
         raise MalformedEventError("event headers must be an object or null")
     if multi is None:
+        if event.get("version") == "2.0" and headers:
+            return _split_joined_signatures(headers)
         return headers
     if not isinstance(multi, Mapping):
         raise MalformedEventError("event multiValueHeaders must be an object or null")
@@ -130,6 +135,23 @@ def event_headers(event: Event) -> Optional[Mapping[Any, Any]]:
         else:
             merged[name] = values[0]
     return merged
+
+
+# Payload 2.0 joins a repeated header's values with commas, which turns the
+# entries "v1,A" and "v1,B" of two webhook-signature lines into "v1,A,v1,B",
+# one malformed entry. A base64 signature holds no comma, so a comma followed
+# by a version tag and its own comma can only be such a junction.
+_JUNCTION = re.compile(r",(?=v1a?,)")
+
+
+def _split_joined_signatures(headers: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    for name, value in headers.items():
+        if isinstance(name, str) and name.lower() == "webhook-signature" and isinstance(value, str):
+            if _JUNCTION.search(value):
+                fixed = dict(headers)
+                fixed[name] = _JUNCTION.sub(" ", value)
+                return fixed
+    return headers
 
 
 @functools.lru_cache(maxsize=16)
