@@ -1,8 +1,11 @@
-// Node: stdwebhooks beside the npm `standardwebhooks` 1.3.0 package (and
-// `svix`), all loaded in this one process; the rows are timed in alternating
-// short batches, so a busy neighbour slows every row alike.
+// Node: one process of the verify benchmark, for ours, the npm
+// `standardwebhooks` 1.3.0 package or `svix`. One library per process, so the
+// garbage one leaves behind (collected by V8's helper threads) is never timed
+// as another's; the Makefile alternates the processes, several times. Inside a
+// process the rows are timed in alternating short batches after a warm-up
+// (V8 tiers code up on a helper thread, late on a busy machine).
 //
-// Usage: node bench_verify.js <fixtures-dir> [max-rounds] [batch-us] [budget-ms]
+// Usage: node bench_verify.js <fixtures-dir> <ours|reference|svix> [max-rounds] [batch-us] [budget-ms]
 // Short batches (default 200 us) keep most of them free of a preemption by a
 // neighbour; each size gets about budget-ms (default 3000) of rounds, at least 21.
 // Ours is loaded from ../../bindings-node (set NAPI_RS_NATIVE_LIBRARY_PATH to
@@ -19,12 +22,13 @@ const fs = require('node:fs')
 const path = require('node:path')
 const crypto = require('node:crypto')
 
-const ours = require(path.join(__dirname, '..', '..', 'bindings-node'))
-const reference = require('standardwebhooks')
-const svix = require('svix')
-
-const [dir, roundsArg, batchArg, budgetArg] = process.argv.slice(2)
-if (!dir) throw new Error('usage: bench_verify.js <fixtures-dir> [max-rounds] [batch-us] [budget-ms]')
+const [dir, impl, roundsArg, batchArg, budgetArg] = process.argv.slice(2)
+if (!dir || !['ours', 'reference', 'svix'].includes(impl)) {
+  throw new Error('usage: bench_verify.js <fixtures-dir> <ours|reference|svix> [max-rounds] [batch-us] [budget-ms]')
+}
+const ours = impl === 'ours' ? require(path.join(__dirname, '..', '..', 'bindings-node')) : null
+const reference = impl === 'reference' ? require('standardwebhooks') : null
+const svix = impl === 'svix' ? require('svix') : null
 const maxRounds = Number(roundsArg || 1001)
 const batchNs = Number(batchArg || 200) * 1e3
 const budgetNs = Number(budgetArg || 3000) * 1e6
@@ -55,17 +59,22 @@ function calibrate(fn) {
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]
 
+function warmUp(fn, ms) {
+  const end = Date.now() + ms
+  while (Date.now() < end) for (let i = 0; i < 100; i++) fn()
+}
+
 const oursVersion = require(path.join(__dirname, '..', '..', 'bindings-node', 'package.json')).version
 const version = (name) => require(`${name}/package.json`).version
 console.log(JSON.stringify({
-  lang: 'node', meta: true, node: process.version, ours: oursVersion,
+  lang: 'node', meta: true, impl, node: process.version, ours: oursVersion,
   standardwebhooks: version('standardwebhooks'), svix: version('svix'),
 }))
 
-const oursHook = new ours.Webhook(secret)
-const oursVerifier = new ours.Verifier(secret)
-const refHook = new reference.Webhook(secret)
-const svixHook = new svix.Webhook(secret)
+const oursHook = ours && new ours.Webhook(secret)
+const oursVerifier = ours && new ours.Verifier(secret)
+const refHook = reference && new reference.Webhook(secret)
+const svixHook = svix && new svix.Webhook(secret)
 
 for (const size of fx.sizes) {
   const payload = fs.readFileSync(path.join(dir, `payload-${size}.json`))
@@ -95,7 +104,7 @@ for (const size of fx.sizes) {
   // Every row must accept the webhook (a row that cannot, such as svix parsing an
   // empty body, is left out and reported), and refuse a flipped signature bit.
   const rows = []
-  for (const row of candidates) {
+  for (const row of candidates.filter((r) => r[0] === impl)) {
     try {
       row[3]()
       rows.push(row)
@@ -107,12 +116,14 @@ for (const size of fx.sizes) {
   for (const [name, fn] of [
     ['ours', () => oursHook.verify(payload, forged, { jsonParse: false })],
     ['reference', () => refHook.verify(payload, forged, { jsonParse: false })],
-  ]) {
+    ['svix', () => svixHook.verify(payload, forged)],
+  ].filter(([name]) => name === impl)) {
     let threw = false
     try { fn() } catch { threw = true }
     if (!threw) throw new Error(`${name} accepted a forged signature`)
   }
 
+  rows.forEach((r) => warmUp(r[3], Math.min(size >= 1 << 20 ? 300 : 100, budgetNs / 1e6)))
   const iters = rows.map((r) => calibrate(r[3]))
   const roundNs = rows.reduce((sum, r, i) => sum + timeBatch(r[3], iters[i]) * iters[i], 0)
   const rounds = Math.max(Math.min(21, maxRounds), Math.min(maxRounds, Math.floor(budgetNs / roundNs)))
