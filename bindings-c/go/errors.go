@@ -38,7 +38,7 @@ var (
 // VerificationError is every error this package returns for a webhook or a key.
 // Kind is the contract's name for it ("missing_header", "invalid_timestamp",
 // "timestamp_too_old", "timestamp_too_new", "no_matching_signature",
-// "empty_secret", "invalid_secret", or "internal_error"); errors.Is matches it
+// "empty_secret", "invalid_secret", or "internal"); errors.Is matches it
 // against the sentinel of its kind. Detail explains it and never holds key material.
 type VerificationError struct {
 	Kind   string

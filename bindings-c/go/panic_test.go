@@ -14,7 +14,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 		t.Fatalf("got %v, want ErrInternal", err)
 	}
 	var ve *VerificationError
-	if !errors.As(err, &ve) || ve.Kind != "internal_error" {
+	if !errors.As(err, &ve) || ve.Kind != "internal" {
 		t.Fatalf("kind: %v", err)
 	}
 	wh := mustWebhook(t, secret)

@@ -174,7 +174,7 @@ func asciiEqualFold(a, b string) bool {
 // matching ErrRequiredHeaders, ErrInvalidHeaders, ErrMessageTooOld,
 // ErrMessageTooNew or ErrNoMatchingSignature.
 func (w *Webhook) Verify(payload []byte, headers http.Header) error {
-	if w.clock != nil {
+	if w != nil && w.clock != nil {
 		return w.verify(payload, headers, w.clock().Unix(), 0)
 	}
 	return w.verify(payload, headers, 0, C.SWH_VERIFY_SYSTEM_CLOCK)
@@ -195,6 +195,9 @@ func (w *Webhook) VerifyIgnoringTimestamp(payload []byte, headers http.Header) e
 }
 
 func (w *Webhook) verify(payload []byte, headers http.Header, now int64, flags C.uint32_t) error {
+	if err := w.usable(); err != nil {
+		return err
+	}
 	id, _ := headerValue(headers, HeaderWebhookID, "Webhook-Id")
 	ts, _ := headerValue(headers, HeaderWebhookTimestamp, "Webhook-Timestamp")
 	sig, _ := headerValue(headers, HeaderWebhookSignature, "Webhook-Signature")
@@ -218,6 +221,9 @@ func (w *Webhook) verify(payload []byte, headers http.Header, now int64, flags C
 // when the Webhook holds only whpk_ public keys, and ErrInvalidHeaders for a
 // timestamp before 1970.
 func (w *Webhook) Sign(msgId string, timestamp time.Time, payload []byte) (string, error) {
+	if err := w.usable(); err != nil {
+		return "", err
+	}
 	var out [MaxSignatureLen + 1]C.char
 	var n C.size_t
 	idPtr, idLen := stringArg(msgId)
@@ -235,6 +241,9 @@ func (w *Webhook) Sign(msgId string, timestamp time.Time, payload []byte) (strin
 // header for a webhook-challenge. It returns "" when the Webhook holds no HMAC
 // key (the Standard Webhooks library has no other kind, hence no error result).
 func (w *Webhook) EndpointVerificationResponse(challenge string) string {
+	if w.usable() != nil {
+		return ""
+	}
 	var out [MaxSignatureLen + 1]C.char
 	var n C.size_t
 	p, l := stringArg(challenge)
@@ -250,9 +259,26 @@ func (w *Webhook) EndpointVerificationResponse(challenge string) string {
 // webhook-challenge-response header against the challenge that was sent.
 // A mismatch matches ErrNoMatchingSignature.
 func (w *Webhook) VerifyEndpointVerificationResponse(challenge string, header string) error {
+	if err := w.usable(); err != nil {
+		return err
+	}
 	cp, cl := stringArg(challenge)
 	hp, hl := stringArg(header)
 	st := C.swh_verifier_verify_challenge_response(w.ptr, cp, cl, hp, hl)
 	runtime.KeepAlive(w)
 	return statusError(st, "")
+}
+
+// usable refuses a Webhook that NewWebhook or NewWebhookRaw did not make (its
+// zero value, or nil): it holds no key, which is an empty secret, not a fault
+// inside the library.
+func (w *Webhook) usable() error {
+	if w == nil || w.ptr == nil {
+		return &VerificationError{
+			Kind:   "empty_secret",
+			Detail: "this Webhook holds no key: make it with NewWebhook or NewWebhookRaw",
+			err:    ErrEmptySecret,
+		}
+	}
+	return nil
 }

@@ -497,3 +497,28 @@ func TestMemoryStaysBounded(t *testing.T) {
 	}
 	t.Logf("RSS %d KiB -> %d KiB over 1000 rounds of a 1 MiB verify plus a Webhook created and collected", before, after)
 }
+
+func TestZeroValueAndNilWebhookHoldNoKey(t *testing.T) {
+	var zero Webhook
+	var nilWebhook *Webhook
+	for name, w := range map[string]*Webhook{"zero value": &zero, "nil": nilWebhook} {
+		h := headers(msgID, tsText, goodSig)
+		for op, err := range map[string]error{
+			"Verify":                             w.Verify([]byte(body), h),
+			"VerifyAt":                           w.VerifyAt([]byte(body), h, at),
+			"VerifyIgnoringTimestamp":            w.VerifyIgnoringTimestamp([]byte(body), h),
+			"VerifyEndpointVerificationResponse": w.VerifyEndpointVerificationResponse("c", "v1,x"),
+		} {
+			var ve *VerificationError
+			if !errors.Is(err, ErrEmptySecret) || errors.Is(err, ErrInternal) || !errors.As(err, &ve) || ve.Kind != "empty_secret" {
+				t.Errorf("%s.%s: got %v, want an empty_secret VerificationError", name, op, err)
+			}
+		}
+		if _, err := w.Sign(msgID, at, []byte(body)); !errors.Is(err, ErrEmptySecret) {
+			t.Errorf("%s.Sign: got %v, want ErrEmptySecret", name, err)
+		}
+		if got := w.EndpointVerificationResponse("c"); got != "" {
+			t.Errorf("%s.EndpointVerificationResponse: got %q, want \"\"", name, got)
+		}
+	}
+}

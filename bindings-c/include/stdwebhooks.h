@@ -76,7 +76,10 @@ typedef enum swh_status {
   // The caller's output buffer cannot hold the text and its NUL; nothing was written.
   SWH_BUFFER_TOO_SMALL = 10,
   // A panic was caught inside the library (a bug; please report it). The call had no effect.
+  // Its name is `"internal"`, as the internal error kind is spelled in every binding.
   SWH_INTERNAL_ERROR = 11,
+  // An argument is outside its documented range (unknown flag bits). Nothing was done.
+  SWH_INVALID_ARGUMENT = 12,
 } swh_status;
 
 // What a key is for.
@@ -200,7 +203,7 @@ enum swh_status swh_verifier_verify_challenge_response(const struct swh_verifier
 // kinds exactly the contract's name (`"missing_header"`, `"invalid_timestamp"`,
 // `"timestamp_too_old"`, `"timestamp_too_new"`, `"no_matching_signature"`,
 // `"empty_secret"`, `"invalid_secret"`), otherwise `"ok"`, `"null_parameter"`,
-// `"invalid_utf8"`, `"buffer_too_small"` or `"internal_error"`, and
+// `"invalid_utf8"`, `"buffer_too_small"`, `"internal"` or `"invalid_argument"`, and
 // `"unknown_status"` for a value that is no swh_status. Never NULL; do not free.
 //
 // Takes an int rather than the enum so that any value a caller passes is defined behaviour.
@@ -335,15 +338,16 @@ enum swh_status swh_verifier_verify_ignoring_timestamp(const struct swh_verifier
 // The general form of the verify functions, with an explanation for logs.
 //
 // `now` is the clock in Unix seconds unless `flags` holds `SWH_VERIFY_SYSTEM_CLOCK`;
-// with `SWH_VERIFY_IGNORE_TIMESTAMP` the tolerance is not checked. Other flag
-// bits are ignored.
+// with `SWH_VERIFY_IGNORE_TIMESTAMP` the tolerance is not checked. Any other
+// flag bit gives `SWH_INVALID_ARGUMENT`: a flag a later version adds must not be
+// silently ignored by this one.
 //
 // When the status is not `SWH_OK` and `detail` is not NULL (with `detail_cap` > 0),
 // a NUL-terminated English explanation is written there, cut to fit, e.g.
 // `"missing or empty header: webhook-signature"`. It never contains key material.
 // On `SWH_OK`, `detail` is left unchanged.
 //
-// Returns the statuses listed for `swh_verifier_verify`.
+// Returns the statuses listed for `swh_verifier_verify`, or `SWH_INVALID_ARGUMENT`.
 //
 // # Safety
 // As for `swh_verifier_verify`; `detail` must be NULL or point to `detail_cap` writable bytes.

@@ -37,7 +37,10 @@ pub enum swh_status {
     /// The caller's output buffer cannot hold the text and its NUL; nothing was written.
     SWH_BUFFER_TOO_SMALL = 10,
     /// A panic was caught inside the library (a bug; please report it). The call had no effect.
+    /// Its name is `"internal"`, as the internal error kind is spelled in every binding.
     SWH_INTERNAL_ERROR = 11,
+    /// An argument is outside its documented range (unknown flag bits). Nothing was done.
+    SWH_INVALID_ARGUMENT = 12,
 }
 
 impl From<ErrorKind> for swh_status {
@@ -85,7 +88,8 @@ pub(crate) fn status_name(status: i32) -> &'static CStr {
         8 => c"null_parameter",
         9 => c"invalid_utf8",
         10 => c"buffer_too_small",
-        11 => c"internal_error",
+        11 => c"internal",
+        12 => c"invalid_argument",
         _ => c"unknown_status",
     }
 }
@@ -94,7 +98,7 @@ pub(crate) fn status_name(status: i32) -> &'static CStr {
 /// kinds exactly the contract's name (`"missing_header"`, `"invalid_timestamp"`,
 /// `"timestamp_too_old"`, `"timestamp_too_new"`, `"no_matching_signature"`,
 /// `"empty_secret"`, `"invalid_secret"`), otherwise `"ok"`, `"null_parameter"`,
-/// `"invalid_utf8"`, `"buffer_too_small"` or `"internal_error"`, and
+/// `"invalid_utf8"`, `"buffer_too_small"`, `"internal"` or `"invalid_argument"`, and
 /// `"unknown_status"` for a value that is no swh_status. Never NULL; do not free.
 ///
 /// Takes an int rather than the enum so that any value a caller passes is defined behaviour.
@@ -118,9 +122,9 @@ mod tests {
 
     #[test]
     fn every_status_has_a_distinct_name() {
-        let names: std::collections::HashSet<_> = (0..=11).map(status_name).collect();
-        assert_eq!(names.len(), 12);
-        assert_eq!(status_name(12), c"unknown_status");
+        let names: std::collections::HashSet<_> = (0..=12).map(status_name).collect();
+        assert_eq!(names.len(), 13);
+        assert_eq!(status_name(13), c"unknown_status");
         assert_eq!(status_name(-1), c"unknown_status");
     }
 }

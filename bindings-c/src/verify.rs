@@ -189,15 +189,16 @@ pub unsafe extern "C" fn swh_verifier_verify_ignoring_timestamp(
 /// The general form of the verify functions, with an explanation for logs.
 ///
 /// `now` is the clock in Unix seconds unless `flags` holds `SWH_VERIFY_SYSTEM_CLOCK`;
-/// with `SWH_VERIFY_IGNORE_TIMESTAMP` the tolerance is not checked. Other flag
-/// bits are ignored.
+/// with `SWH_VERIFY_IGNORE_TIMESTAMP` the tolerance is not checked. Any other
+/// flag bit gives `SWH_INVALID_ARGUMENT`: a flag a later version adds must not be
+/// silently ignored by this one.
 ///
 /// When the status is not `SWH_OK` and `detail` is not NULL (with `detail_cap` > 0),
 /// a NUL-terminated English explanation is written there, cut to fit, e.g.
 /// `"missing or empty header: webhook-signature"`. It never contains key material.
 /// On `SWH_OK`, `detail` is left unchanged.
 ///
-/// Returns the statuses listed for `swh_verifier_verify`.
+/// Returns the statuses listed for `swh_verifier_verify`, or `SWH_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// As for `swh_verifier_verify`; `detail` must be NULL or point to `detail_cap` writable bytes.
@@ -218,6 +219,9 @@ pub unsafe extern "C" fn swh_verifier_verify_detailed(
     detail_cap: usize,
 ) -> swh_status {
     let status = boundary(|| {
+        if flags & !(SWH_VERIFY_SYSTEM_CLOCK | SWH_VERIFY_IGNORE_TIMESTAMP) != 0 {
+            return swh_status::SWH_INVALID_ARGUMENT;
+        }
         // SAFETY: the caller guarantees every pointer, as documented above.
         let inputs = unsafe {
             self::verifier(verifier).and_then(|v| {
@@ -247,7 +251,10 @@ pub unsafe extern "C" fn swh_verifier_verify_detailed(
             }
         }
     });
-    if status == swh_status::SWH_INTERNAL_ERROR {
+    if matches!(
+        status,
+        swh_status::SWH_INTERNAL_ERROR | swh_status::SWH_INVALID_ARGUMENT
+    ) {
         // SAFETY: as above.
         unsafe { explain_status(status, detail, detail_cap) };
     }
@@ -263,6 +270,9 @@ unsafe fn explain_status(status: swh_status, detail: *mut c_char, cap: usize) {
         }
         swh_status::SWH_INTERNAL_ERROR => {
             "internal error: a panic was caught inside stdwebhooks (a bug)"
+        }
+        swh_status::SWH_INVALID_ARGUMENT => {
+            "unknown flag bits: only SWH_VERIFY_SYSTEM_CLOCK and SWH_VERIFY_IGNORE_TIMESTAMP exist"
         }
         other => status_name(other as i32).to_str().unwrap_or("error"),
     };

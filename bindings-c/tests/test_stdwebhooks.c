@@ -46,7 +46,7 @@ static const uint8_t *u8(const char *s) { return (const uint8_t *)s; }
 
 /* The expected kind string of a vector case, as a status. */
 static swh_status status_named(const char *name) {
-  for (int s = 0; s <= SWH_INTERNAL_ERROR; s++) {
+  for (int s = 0; s <= SWH_INVALID_ARGUMENT; s++) {
     if (strcmp(swh_status_str(s), name) == 0) return (swh_status)s;
   }
   fprintf(stderr, "unknown expected outcome %s\n", name);
@@ -242,7 +242,8 @@ static void test_status_and_version(void) {
           swh_status_str(i + 1));
   }
   CHECK(strcmp(swh_status_str(SWH_OK), "ok") == 0, "ok");
-  CHECK(strcmp(swh_status_str(SWH_INTERNAL_ERROR), "internal_error") == 0, "internal");
+  CHECK(strcmp(swh_status_str(SWH_INTERNAL_ERROR), "internal") == 0, "internal");
+  CHECK(strcmp(swh_status_str(SWH_INVALID_ARGUMENT), "invalid_argument") == 0, "invalid_argument");
   CHECK(strcmp(swh_status_str(999), "unknown_status") == 0, "unknown");
   CHECK(strcmp(swh_status_str(-1), "unknown_status") == 0, "negative");
   char want[64];
@@ -317,6 +318,15 @@ static void test_null_and_empty(void) {
                SWH_OK, "NULL detail is fine");
   CHECK_STATUS(swh_verifier_verify_headers_at(v, NULL, 0, NULL, 0, NOW), SWH_MISSING_HEADER,
                "no header pairs");
+  /* Unknown flag bits are refused, even beside known ones: never silently ignored. */
+  CHECK_STATUS(swh_verifier_verify_detailed(v, BODY, strlen(BODY), MSG_ID, strlen(MSG_ID), TS, 10,
+                                            SIG, strlen(SIG), 0, 0xFFFFFFFFu, big_detail,
+                                            sizeof big_detail),
+               SWH_INVALID_ARGUMENT, "all flag bits");
+  CHECK(strstr(big_detail, "flag") != NULL, "detail names the flags: %s", big_detail);
+  CHECK_STATUS(swh_verifier_verify_detailed(v, BODY, strlen(BODY), MSG_ID, strlen(MSG_ID), TS, 10,
+                                            SIG, strlen(SIG), NOW, 4, NULL, 0),
+               SWH_INVALID_ARGUMENT, "one unknown flag bit");
   CHECK_STATUS(swh_verifier_verify_headers_at(v, NULL, 0, NULL, 2, NOW), SWH_NULL_PARAMETER,
                "NULL pairs with count");
   swh_header bad = {NULL, 4, "x", 1};
