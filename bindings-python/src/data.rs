@@ -76,22 +76,26 @@ fn read_buffer<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Data<'a>> {
 
 /// The UTF-8 bytes of a `str`.
 ///
-/// A `str` holding lone surrogates has no strict UTF-8 form. Such strings come
-/// from bytes decoded with `surrogateescape` (as `email` and `os` do), so that
-/// encoding restores the bytes that were received; any other surrogate is
-/// passed through. Either way the result is only ever compared, never trusted.
+/// A `str` holding lone surrogates has no strict UTF-8 form. Those that come
+/// from bytes decoded with `surrogateescape` (as `email` and `os` do) are
+/// encoded back to the bytes that were received. Any other lone surrogate is a
+/// `TypeError`, as in the Node binding: there is no byte string it stands for,
+/// and guessing one (`surrogatepass`, or U+FFFD) would sign different bytes in
+/// different languages.
 fn utf8<'a>(s: &'a Bound<'_, PyString>) -> PyResult<Data<'a>> {
     match strict_utf8(s) {
         Ok(d) => Ok(d),
         Err(_) => {
-            for errors in ["surrogateescape", "surrogatepass"] {
-                if let Ok(b) = s.call_method1(pyo3::intern!(s.py(), "encode"), ("utf-8", errors)) {
-                    return Ok(Data {
-                        inner: Inner::Owned(b.cast::<PyBytes>()?.as_bytes().to_vec()),
-                    });
-                }
+            let encode = pyo3::intern!(s.py(), "encode");
+            match s.call_method1(encode, ("utf-8", "surrogateescape")) {
+                Ok(b) => Ok(Data {
+                    inner: Inner::Owned(b.cast::<PyBytes>()?.as_bytes().to_vec()),
+                }),
+                Err(_) => Err(PyTypeError::new_err(
+                    "str is not well-formed Unicode (a lone surrogate), so it has no UTF-8 bytes; \
+                     pass the raw bytes instead",
+                )),
             }
-            Err(PyTypeError::new_err("str cannot be encoded as UTF-8"))
         }
     }
 }
@@ -214,7 +218,14 @@ mod buffer {
             // memory of the right layout; PYBUF_SIMPLE asks for contiguous bytes.
             let rc = unsafe { PyObject_GetBuffer(obj.as_ptr(), &mut *view, PYBUF_SIMPLE) };
             if rc != 0 {
-                return Err(PyErr::fetch(obj.py()));
+                // The only buffers read here are bytearray and memoryview, and
+                // the one they refuse PYBUF_SIMPLE for is a strided memoryview.
+                let cause = PyErr::fetch(obj.py());
+                let err = pyo3::exceptions::PyTypeError::new_err(
+                    "a memoryview must be C-contiguous bytes (copy it with bytes() first)",
+                );
+                err.set_cause(obj.py(), Some(cause));
+                return Err(err);
             }
             Ok(Exported { view })
         }

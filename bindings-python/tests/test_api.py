@@ -295,12 +295,6 @@ def test_payload_types_are_equivalent() -> None:
         v.verify(payload, hb, now=NOW)
 
 
-def test_non_contiguous_memoryview_is_refused_cleanly() -> None:
-    mv = memoryview(b"abcdef")[::2]
-    with pytest.raises(BufferError):
-        Verifier(SECRET).verify(mv, headers_for(), now=NOW)
-
-
 def test_bytearray_cannot_be_resized_while_verifying_and_is_released() -> None:
     data = bytearray(BODY)
     Verifier(SECRET).verify(data, headers_for(), now=NOW)
@@ -324,6 +318,25 @@ def test_surrogate_escaped_headers_recover_their_bytes() -> None:
     h.update({"webhook-id": escaped, "webhook-signature": sig})
     Verifier(SECRET).verify(body, h, now=NOW)
     Verifier(SECRET).verify(body, dict(h, **{"webhook-id": raw_id}), now=NOW)
-    # A lone surrogate outside the escape range is passed through, not an error.
-    with pytest.raises(stdwebhooks.NoMatchingSignatureError):
+    # A lone surrogate outside the escape range stands for no bytes at all: a
+    # TypeError, as in the Node binding, never a guessed encoding.
+    with pytest.raises(TypeError, match="lone surrogate"):
         Verifier(SECRET).verify(body, dict(h, **{"webhook-id": "\ud800"}), now=NOW)
+    for payload in ["\ud800", "x\udfff"]:
+        with pytest.raises(TypeError, match="lone surrogate"):
+            Verifier(SECRET).sign("msg_1", NOW, payload)
+        with pytest.raises(TypeError, match="lone surrogate"):
+            Verifier(SECRET).verify(payload, h, now=NOW)
+
+
+def test_strided_memoryview_is_a_type_error() -> None:
+    from standardwebhooks.webhooks import Webhook
+
+    strided = memoryview(b"abcdef")[::2]
+    for call in (
+        lambda: Verifier(SECRET).verify(strided, headers_for(), now=NOW),
+        lambda: Verifier(SECRET).sign("msg_1", NOW, strided),
+        lambda: Webhook(SECRET).verify(strided, headers_for()),
+    ):
+        with pytest.raises(TypeError, match="C-contiguous"):
+            call()
