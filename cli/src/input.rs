@@ -9,17 +9,20 @@ use crate::args::Options;
 /// Reads the key from `--secret-file`, or from the variable named by `--secret-env`
 /// (default `WEBHOOK_SECRET`), so the secret never appears in shell history.
 pub fn key(opts: &Options) -> Result<Key, String> {
-    let text = match opts.get("secret-file") {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read --secret-file {path}: {e}"))?,
+    let text: Vec<u8> = match opts.get("secret-file") {
+        Some(path) => {
+            std::fs::read(path).map_err(|e| format!("cannot read --secret-file {path}: {e}"))?
+        }
         None => {
             let var = opts.get("secret-env").unwrap_or("WEBHOOK_SECRET");
-            std::env::var(var).map_err(|_| {
+            // Read as bytes: a variable that is set but not UTF-8 is a bad secret, not a missing one.
+            let value = std::env::var_os(var).ok_or_else(|| {
                 format!("no secret: set the environment variable {var} (or pass --secret-env NAME or --secret-file PATH)")
-            })?
+            })?;
+            value.into_encoded_bytes()
         }
     };
-    Key::parse(&text).map_err(|e| format!("the secret is not usable ({}): {e}", e.kind()))
+    Key::parse_bytes(&text).map_err(|e| format!("the secret is not usable ({}): {e}", e.kind()))
 }
 
 /// The body from `--body-file`, or standard input: raw bytes, untouched.

@@ -34,6 +34,10 @@ const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() > 1 && args[1..].iter().any(|a| a == "--help" || a == "-h") {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let result = match args.first().map(String::as_str) {
         Some("verify") => verify(&args[1..]),
         Some("sign") => sign(&args[1..]),
@@ -42,7 +46,8 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
-        _ => Err(format!("a command is needed\n\n{USAGE}")),
+        Some(other) => Err(format!("unknown command '{other}'\n\n{USAGE}")),
+        None => Err(format!("a command is needed\n\n{USAGE}")),
     };
     result.unwrap_or_else(|message| {
         eprintln!("stdwebhooks: {message}");
@@ -93,6 +98,12 @@ fn sign(args: &[String]) -> Result<ExitCode, String> {
     )?;
     let verifier = Verifier::new(input::key(&opts)?);
     let id = match opts.get("id") {
+        // The id is printed as a header line: an empty one would not verify, and a
+        // line break would let it forge the lines after it.
+        Some("") => return Err("--id must not be empty".to_string()),
+        Some(id) if id.chars().any(char::is_control) => {
+            return Err("--id must be one line of printable text".to_string())
+        }
         Some(id) => id.to_string(),
         None => format!("msg_{}", random_token()?),
     };

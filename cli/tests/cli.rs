@@ -31,7 +31,8 @@ fn run(args: &[&str], secret: &str, stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // A command that fails before reading its input closes the pipe early; that is not an error here.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
 }
 
@@ -267,4 +268,56 @@ fn keygen_makes_working_keys() {
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     assert_eq!(run(&args, lines[1], b"x").status.code(), Some(0));
+}
+
+#[test]
+fn sign_refuses_ids_that_cannot_be_one_header_line() {
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    for id in ["", "a\nwebhook-signature: v1,forged", "a\rb", "a\u{1}b"] {
+        let out = run(
+            &["sign", "--id", id, "--timestamp", "1700000000"],
+            secret,
+            b"x",
+        );
+        assert_eq!(out.status.code(), Some(2), "{id:?}");
+        assert!(
+            out.stdout.is_empty(),
+            "{id:?} printed {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
+fn a_secret_that_is_set_but_not_utf8_is_invalid_not_missing() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_stdwebhooks"))
+        .args(["sign", "--id", "m", "--timestamp", "1"])
+        .env("WEBHOOK_SECRET", std::ffi::OsStr::from_bytes(b"whsec_\xff"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("invalid_secret") && !err.contains("no secret"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_and_unknown_commands() {
+    for args in [&["--help"][..], &["verify", "--help"], &["sign", "-h"]] {
+        let out = run(args, "", b"");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            String::from_utf8(out.stdout).unwrap().contains("usage:"),
+            "{args:?}"
+        );
+    }
+    let out = run(&["frobnicate"], "", b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("unknown command 'frobnicate'"));
 }
