@@ -1,7 +1,7 @@
 // Types of the public surface (index.js). The generated binding.d.ts types the
 // native module underneath; users never import it.
 
-/** Payload, message id or challenge: strings are read as UTF-8, byte views in place. */
+/** Payload, message id or challenge: strings are read as UTF-8 (a lone surrogate is a TypeError), byte views in place. */
 export type BytesInput = string | Uint8Array | ArrayBufferView | ArrayBuffer
 
 /** One header value. Arrays (repeated headers) count by their first element. */

@@ -71,12 +71,14 @@ test('NUL bytes, invalid UTF-8 and lone surrogates in header values', () => {
   assert.equal(outcome(() => verifier.verify(PAYLOAD, { ...HEADERS, 'webhook-id': binaryId, 'webhook-signature': sig }, at(NOW))), 'ok')
   assert.equal(outcome(() => verifier.verify(PAYLOAD, { ...HEADERS, 'webhook-timestamp': Buffer.from([0xff, 0x31]) }, at(NOW))), 'invalid_timestamp')
   assert.equal(outcome(() => verifier.verify(PAYLOAD, { ...HEADERS, 'webhook-signature': Buffer.from([0x76, 0x31, 0x2c, 0xff, 0xfe]) }, at(NOW))), 'no_matching_signature')
-  // A lone surrogate cannot be UTF-8: Node-API encodes it as U+FFFD, the same
-  // way when signing and when verifying.
+  // A lone surrogate cannot be UTF-8: refused (a TypeError), never hashed as
+  // U+FFFD, when signing and when verifying. A real U+FFFD is fine.
   const surrogate = 'msg_\ud800'
-  const surrogateHeaders = verifier.signHeaders(PAYLOAD, { msgId: surrogate, timestamp: NOW })
-  assert.equal(outcome(() => verifier.verify(PAYLOAD, surrogateHeaders, at(NOW))), 'ok')
-  assert.equal(surrogateHeaders['webhook-signature'], verifier.sign(Buffer.from('msg_\ufffd'), NOW, PAYLOAD))
+  assert.equal(outcome(() => verifier.signHeaders(PAYLOAD, { msgId: surrogate, timestamp: NOW })), 'ERR_INVALID_ARG_TYPE')
+  assert.equal(outcome(() => verifier.verify(PAYLOAD, { ...HEADERS, 'webhook-id': surrogate }, at(NOW))), 'ERR_INVALID_ARG_TYPE')
+  const replaced = verifier.signHeaders(PAYLOAD, { msgId: 'msg_\ufffd', timestamp: NOW })
+  assert.equal(outcome(() => verifier.verify(PAYLOAD, replaced, at(NOW))), 'ok')
+  assert.equal(replaced['webhook-signature'], verifier.sign(Buffer.from('msg_\ufffd'), NOW, PAYLOAD))
 })
 
 test('non-string header keys', () => {

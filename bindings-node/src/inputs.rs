@@ -48,11 +48,12 @@ pub fn unix_seconds(value: &Seconds, what: &str) -> Result<i64> {
         Either::A(n) if n.fract() == 0.0 && *n >= -TWO_POW_63 && *n < TWO_POW_63 => Ok(*n as i64),
         Either::B(big) => match big.get_i64() {
             (v, true) => Ok(v),
-            _ => Err(out_of_range(what, "a signed 64-bit integer")),
+            _ => Err(out_of_range(what, "a signed 64-bit integer", value)),
         },
         Either::A(_) => Err(out_of_range(
             what,
             "an integer number of seconds below 2^63",
+            value,
         )),
     }
 }
@@ -64,15 +65,30 @@ pub fn duration_seconds(value: &Seconds, what: &str) -> Result<u64> {
         Either::B(big) => match big.get_u64() {
             (false, v, true) => Ok(v),
             (true, 0, true) => Ok(0),
-            _ => Err(out_of_range(what, "a non-negative 64-bit integer")),
+            _ => Err(out_of_range(what, "a non-negative 64-bit integer", value)),
         },
         Either::A(_) => Err(out_of_range(
             what,
             "a non-negative integer number of seconds",
+            value,
         )),
     }
 }
 
-fn out_of_range(what: &str, expected: &str) -> crate::errors::Error {
-    invalid_arg(format!("{what} must be {expected}"))
+/// `what` names the value as the facade's messages do (`options.tolerance`).
+fn out_of_range(what: &str, expected: &str, value: &Seconds) -> crate::errors::Error {
+    let shown = match value {
+        Either::A(n) if n.is_nan() => "NaN".to_string(),
+        Either::A(n) if n.is_infinite() => {
+            if *n > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
+        }
+        Either::A(n) => n.to_string(),
+        Either::B(big) => match big.get_i128() {
+            (v, true) => format!("{v}n"),
+            _ => "a bigint beyond 128 bits".to_string(),
+        },
+    };
+    invalid_arg(format!(
+        "The \"{what}\" value must be {expected}. Received {shown}"
+    ))
 }

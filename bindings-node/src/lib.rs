@@ -67,7 +67,7 @@ impl Verifier {
     ) -> Result<Self> {
         let mut inner = stdwebhooks::Verifier::with_keys(inputs::keys(&keys)?).kind()?;
         if let Some(tolerance) = options.and_then(|o| o.tolerance) {
-            inner.set_tolerance(inputs::duration_seconds(&tolerance, "tolerance")?);
+            inner.set_tolerance(inputs::duration_seconds(&tolerance, "options.tolerance")?);
         }
         Ok(Verifier { inner })
     }
@@ -158,7 +158,7 @@ impl Verifier {
         timestamp: Option<Either<f64, BigInt>>,
     ) -> Result<SignedHeaders> {
         let ts = match timestamp {
-            Some(t) => inputs::unix_seconds(&t, "timestamp")?,
+            Some(t) => inputs::unix_seconds(&t, "options.timestamp")?,
             None => stdwebhooks::now(),
         };
         let signature = self
@@ -202,7 +202,7 @@ impl Verifier {
         now: Option<Either<f64, BigInt>>,
     ) -> Result<()> {
         let now = match now {
-            Some(n) => inputs::unix_seconds(&n, "now")?,
+            Some(n) => inputs::unix_seconds(&n, "options.now")?,
             None => stdwebhooks::now(),
         };
         self.inner
