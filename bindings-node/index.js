@@ -27,6 +27,8 @@ const TYPE_ERROR_CODES = new Set([
   'ArrayBufferExpected',
   'DetachableArraybufferExpected',
 ])
+// How napi-rs words its own conversion failures.
+const NAPI_WORDING = /Value is none of these types|into rust type|Failed to convert/
 // napi-rs reports a caught Rust panic with this status.
 const PANIC_CODE = 'GenericFailure'
 
@@ -81,7 +83,13 @@ function translate(err, referenceText) {
     return new ErrorClass(referenceText ? native.referenceMessage(code) : err.message)
   }
   if (TYPE_ERROR_CODES.has(code)) {
-    const typeError = new TypeError(err.message)
+    // The argument checks below run first, so napi-rs's own wording (Rust
+    // type names) is reached only by a value that changed between the check
+    // and the call (an array behind a Proxy, say).
+    const message = NAPI_WORDING.test(err.message)
+      ? 'An argument has a type this function does not accept (it changed after it was checked)'
+      : err.message
+    const typeError = new TypeError(message)
     typeError.code = 'ERR_INVALID_ARG_TYPE'
     return typeError
   }

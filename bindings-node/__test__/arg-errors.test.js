@@ -249,3 +249,15 @@ test('no wrong argument anywhere leaks a napi or Rust type name', () => {
     }
   }
 })
+
+test('a value that changes after the check still gets no napi wording', () => {
+  let reads = 0
+  const shifty = new Proxy([SECRET], {
+    get(target, key, receiver) {
+      if (key === '0' && reads++ > 0) return 5
+      return Reflect.get(target, key, receiver)
+    },
+  })
+  const err = argError(() => new Verifier(shifty), 'key list that changes')
+  assert.match(err.message, /argument has a type this function does not accept/)
+})
