@@ -6,7 +6,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 cat <<JSON
 {
   "date": "$(date -u '+%Y-%m-%d %H:%M UTC')",
-  "commit": "$(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null)",
+  "commit": "$(git -C "$(dirname "$0")/.." rev-parse --short HEAD 2>/dev/null)$(git -C "$(dirname "$0")/.." status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo ' (with uncommitted changes)')",
   "cpu": "${cpu}",
   "cores": $(nproc),
   "sha_ni": $(grep -q -w sha_ni /proc/cpuinfo && echo true || echo false),
