@@ -417,7 +417,7 @@ class Report:
         import matplotlib.pyplot as plt
         from matplotlib.ticker import FuncFormatter
 
-        fig, ax = plt.subplots(figsize=(8, 4.8), dpi=120)
+        fig, ax = plt.subplots(figsize=(8, 5.6), dpi=120)
         xs = list(range(len(SIZES)))
         for (name, ys), marker in zip(self.chart_series().items(), "osD^v"):
             pts = [(x, y) for x, y in zip(xs, ys) if y is not None]
@@ -434,7 +434,8 @@ class Report:
             title += " (SMOKE RUN: numbers meaningless)"
         ax.set_title(title, fontsize=11)
         ax.grid(True, which="both", axis="y", alpha=0.3)
-        ax.legend(fontsize=8, loc="best")
+        # Below the axes, so no line is ever hidden behind it.
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
         fig.tight_layout()
         fig.savefig(path)
         plt.close(fig)
