@@ -125,8 +125,3 @@ fn not_headers(headers: &Bound<'_, PyAny>) -> PyErr {
         type_name(headers)
     ))
 }
-
-/// The header name for messages, by slot.
-pub fn name(slot: usize) -> &'static str {
-    NAMES[slot]
-}
