@@ -130,15 +130,7 @@ impl Verifier {
         headers: &H,
         now: i64,
     ) -> Result<()> {
-        let id = headers.header(HEADER_ID);
-        let ts = headers.header(HEADER_TIMESTAMP);
-        let sig = headers.header(HEADER_SIGNATURE);
-        let values = HeaderValues {
-            id: id.as_deref(),
-            timestamp: ts.as_deref(),
-            signature: sig.as_deref(),
-        };
-        self.verify_values_at(payload, values, now)
+        with_values(headers, |values| self.check(payload, values, Some(now)))
     }
 
     /// Verifies with the three header values given directly, against the system clock.
@@ -153,12 +145,7 @@ impl Verifier {
         headers: HeaderValues<'_>,
         now: i64,
     ) -> Result<()> {
-        let id = required(headers.id, HEADER_ID)?;
-        let ts_text = required(headers.timestamp, HEADER_TIMESTAMP)?;
-        let sig = required(headers.signature, HEADER_SIGNATURE)?;
-        let ts = timestamp::parse(ts_text)?;
-        timestamp::check_tolerance(ts, now, self.tolerance)?;
-        self.check_signatures(id, timestamp::canonical(ts_text), payload, sig)
+        self.check(payload, headers, Some(now))
     }
 
     /// Verifies the signature only, ignoring how old or new the timestamp is.
@@ -169,13 +156,18 @@ impl Verifier {
         payload: &[u8],
         headers: &H,
     ) -> Result<()> {
-        let id = headers.header(HEADER_ID);
-        let ts = headers.header(HEADER_TIMESTAMP);
-        let sig = headers.header(HEADER_SIGNATURE);
-        let id = required(id.as_deref(), HEADER_ID)?;
-        let ts_text = required(ts.as_deref(), HEADER_TIMESTAMP)?;
-        let sig = required(sig.as_deref(), HEADER_SIGNATURE)?;
-        timestamp::parse(ts_text)?;
+        with_values(headers, |values| self.check(payload, values, None))
+    }
+
+    /// The contract's checks in order; the tolerance is skipped when `now` is `None`.
+    fn check(&self, payload: &[u8], headers: HeaderValues<'_>, now: Option<i64>) -> Result<()> {
+        let id = required(headers.id, HEADER_ID)?;
+        let ts_text = required(headers.timestamp, HEADER_TIMESTAMP)?;
+        let sig = required(headers.signature, HEADER_SIGNATURE)?;
+        let ts = timestamp::parse(ts_text)?;
+        if let Some(now) = now {
+            timestamp::check_tolerance(ts, now, self.tolerance)?;
+        }
         self.check_signatures(id, timestamp::canonical(ts_text), payload, sig)
     }
 
@@ -340,6 +332,21 @@ pub fn now() -> i64 {
         Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
         Err(e) => i64::try_from(e.duration().as_secs()).map_or(i64::MIN, |s| -s),
     }
+}
+
+/// Looks the three headers up once and hands their values to `f`.
+fn with_values<H: HeaderSource + ?Sized, T>(
+    headers: &H,
+    f: impl FnOnce(HeaderValues<'_>) -> T,
+) -> T {
+    let id = headers.header(HEADER_ID);
+    let ts = headers.header(HEADER_TIMESTAMP);
+    let sig = headers.header(HEADER_SIGNATURE);
+    f(HeaderValues {
+        id: id.as_deref(),
+        timestamp: ts.as_deref(),
+        signature: sig.as_deref(),
+    })
 }
 
 fn required<'a>(value: Option<&'a [u8]>, name: &'static str) -> Result<&'a [u8]> {
